@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+/** Sets the process's exit code from a command's result. */
+export type SetExit = (code: number) => void;
+
+/**
+ * Each command file defines its options here and imports its implementation lazily in its
+ * action, so `pycrane --help` and each command start without loading the others.
+ */
+export type Register = (program: Command, ctx: CliContext, setExit: SetExit) => void;
+
+// One line per command, in the order --help lists them.
+const commands: readonly Register[] = [];
+
+export function registerCommands(program: Command, ctx: CliContext, setExit: SetExit): void {
+  for (const register of commands) register(program, ctx, setExit);
+}
