@@ -1,0 +1,41 @@
+/**
+ * Shared by every end-to-end test: does a Docker engine answer?
+ *
+ * Runs `docker version --format {{.Server.Version}}` once, synchronously (10 s timeout), so
+ * test files can write `describe.skipIf(!engineAvailable)(...)` and report WHY they skipped.
+ * Start one for local runs with `../shared/docker-lab/up` (see docs/build.md, "Contributors").
+ */
+import { spawnSync } from 'node:child_process';
+
+function probe(): { available: boolean; version: string; reason: string } {
+  const result = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: process.env,
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the docker CLI is not installed' : `docker version failed: ${result.error.message}`;
+    return { available: false, version: '', reason: `no Docker engine: ${why}` };
+  }
+  const version = (result.stdout ?? '').trim();
+  if (result.status !== 0 || version === '') {
+    const detail = (result.stderr ?? '').trim().split('\n')[0] ?? '';
+    return { available: false, version: '', reason: `no Docker engine answers (docker version exited ${String(result.status)}: ${detail})` };
+  }
+  return { available: true, version, reason: '' };
+}
+
+const probed = probe();
+
+/** true when `docker version` reached a server. */
+export const engineAvailable: boolean = probed.available;
+/** The server's version (e.g. `20.10.24+dfsg1`), or '' when none answers. */
+export const engineVersion: string = probed.version;
+/** Why e2e tests skip; '' when an engine answers. */
+export const skipReason: string = probed.reason;
+
+if (!engineAvailable) {
+  // Make the reason visible in the test output: vitest prints skipped suites without one.
+  console.warn(`[e2e] skipping Docker tests: ${skipReason}`);
+}
