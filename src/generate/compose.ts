@@ -1,0 +1,58 @@
+import { stringify } from 'yaml';
+import type { BuildPlan } from './plan.js';
+
+function build(plan: BuildPlan, target: string, args?: Record<string, string>): Record<string, unknown> {
+  return {
+    context: '.',
+    dockerfile: 'Dockerfile',
+    target,
+    ...(args ? { args } : {}),
+    ...(plan.buildNetwork ? { network: plan.buildNetwork } : {}),
+  };
+}
+
+/** The compose file as an object: serialised by the yaml library, never by string templates. */
+export function composeModel(plan: BuildPlan): Record<string, unknown> {
+  const ports = plan.port === undefined ? {} : { ports: [`${plan.port}:${plan.port}`] };
+  return {
+    name: plan.name,
+    services: {
+      app: {
+        build: build(plan, 'app'),
+        image: `${plan.name}:local`,
+        init: true,
+        ...ports,
+      },
+      dev: {
+        build: build(plan, 'dev', { DEV_UID: '${DEV_UID:-1000}', DEV_GID: '${DEV_GID:-1000}' }),
+        image: `${plan.name}-dev:local`,
+        init: true,
+        ...ports,
+        volumes: [{ type: 'bind', source: '.', target: plan.workdir }],
+        develop: {
+          watch: plan.lockFiles.map((path) => ({ action: 'rebuild', path })),
+        },
+      },
+      builder: {
+        build: build(plan, 'builder'),
+        image: `${plan.name}-builder:local`,
+        profiles: ['build'],
+        command: ['poetry', '--version'],
+      },
+    },
+  };
+}
+
+export function renderCompose(plan: BuildPlan, header: readonly string[]): string {
+  const comments = [
+    ...header,
+    '#',
+    '# docker compose up -d dev        the dev container (also used by .devcontainer/devcontainer.json)',
+    '# docker compose run --rm app     the production image',
+    '# docker compose --profile build build builder   the Poetry toolchain stage alone',
+    '# The venv lives in the image at /opt/venv, outside the mounted /app: no volume can go stale.',
+    '# Each start of dev syncs it with the mounted poetry.lock; `docker compose watch` rebuilds on lock changes.',
+  ];
+  const body = stringify(composeModel(plan), { lineWidth: 0 });
+  return `${comments.join('\n')}\n${body}`;
+}

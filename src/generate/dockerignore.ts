@@ -1,0 +1,16 @@
+/** What never belongs in the build context: local environments, VCS data, caches, secrets, build output. */
+const PATTERNS: readonly (readonly [string, readonly string[]])[] = [
+  ['Local virtual environments (the image builds its own)', ['.venv', 'venv']],
+  ['Version control', ['.git', '.gitignore']],
+  ['Python caches and build output', ['**/__pycache__', '**/*.py[cod]', '*.egg-info', 'build', 'dist']],
+  ['Test and tool caches', ['.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '.coverage', 'htmlcov']],
+  ['Local settings and secrets', ['.env', '.env.*', '*.pem', '.netrc', '.pypirc']],
+  ['Container setup (changes here need no new source layer)', ['Dockerfile', '.dockerignore', 'compose.yaml', '.devcontainer']],
+  ['Editors', ['.idea', '.vscode']],
+];
+
+export function renderDockerignore(header: readonly string[]): string {
+  const lines = [...header];
+  for (const [title, patterns] of PATTERNS) lines.push('', `# ${title}`, ...patterns);
+  return `${lines.join('\n')}\n`;
+}

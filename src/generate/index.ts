@@ -1,0 +1,37 @@
+import type { ProjectFacts } from '../inspect/model.js';
+import { renderCompose } from './compose.js';
+import { renderDevcontainer } from './devcontainer.js';
+import { renderDockerfile } from './dockerfile.js';
+import { renderDockerignore } from './dockerignore.js';
+import { headerLines, stamp } from './marker.js';
+import { type BuildPlan, type PlanOptions, planSetup } from './plan.js';
+
+export { planSetup, type BuildPlan, type PlanOptions } from './plan.js';
+export { ownership, type Ownership } from './marker.js';
+
+export interface GeneratedFile {
+  /** Relative to the project root, with `/`. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+export const GENERATED_PATHS = ['Dockerfile', 'compose.yaml', '.devcontainer/devcontainer.json', '.dockerignore'] as const;
+
+/** Renders the four files of a plan, each stamped with its digest (see marker.ts). */
+export function renderFiles(plan: BuildPlan, sources = 'pyproject.toml and poetry.lock'): GeneratedFile[] {
+  const hash = headerLines('#', sources);
+  const slash = headerLines('//', sources);
+  // The syntax directive must stay on line 1; the header follows it.
+  const dockerfile = ['# syntax=docker/dockerfile:1', ...hash, '', renderDockerfile(plan)].join('\n');
+  return [
+    { path: 'Dockerfile', contents: stamp(dockerfile, '#', 1 + hash.length) },
+    { path: 'compose.yaml', contents: stamp(renderCompose(plan, hash), '#', hash.length) },
+    { path: '.devcontainer/devcontainer.json', contents: stamp(renderDevcontainer(plan, slash), '//', slash.length) },
+    { path: '.dockerignore', contents: stamp(renderDockerignore(hash), '#', hash.length) },
+  ];
+}
+
+export function generateSetup(facts: ProjectFacts, options: PlanOptions): { plan: BuildPlan; files: GeneratedFile[] } {
+  const plan = planSetup(facts, options);
+  return { plan, files: renderFiles(plan) };
+}
