@@ -58,6 +58,8 @@ export interface LockFacts {
   readonly generator: Fact<{ readonly tool: string; readonly version: string }> | undefined;
   readonly lockVersion: Fact<string> | undefined;
   readonly contentHash: Fact<string> | undefined;
+  /** `[metadata] python-versions`: the Python constraint the lock was resolved for. */
+  readonly pythonVersions?: Fact<string> | undefined;
   /** true when the lock's content-hash matches pyproject.toml; undefined when it cannot be told. */
   readonly fresh: boolean | undefined;
   readonly packages: readonly LockedPackage[];

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { ExitCode, UserError } from '../../core/errors.js';
+import { inspectProject } from '../../inspect/index.js';
+import { formatFacts } from '../../inspect/summary.js';
+import { nodeReader } from '../../io/fs.js';
+import type { CliContext } from '../context.js';
+
+export async function run(ctx: CliContext, dir: string | undefined, options: { json?: boolean; python?: string }): Promise<number> {
+  const root = path.resolve(ctx.cwd, dir ?? '.');
+  let supportedPythons: string[] | undefined;
+  if (options.python !== undefined) {
+    supportedPythons = options.python
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = supportedPythons.find((m) => !/^\d+\.\d+$/.test(m));
+    if (bad !== undefined || supportedPythons.length === 0) {
+      throw new UserError('E_USAGE', `--python expects minors like 3.12,3.13, got "${options.python}"`);
+    }
+  }
+  const facts = await inspectProject(nodeReader(root), {
+    root: dir ?? '.',
+    ...(supportedPythons ? { supportedPythons } : {}),
+  });
+  if (options.json) {
+    // undefined facts become null so every key of ProjectFacts is present.
+    ctx.stdout.write(`${JSON.stringify(facts, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`);
+  } else {
+    ctx.stdout.write(formatFacts(facts));
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../context.js';
+import { runCli } from '../main.js';
+
+const fixtures = fileURLToPath(new URL('../../inspect/__fixtures__/real-locks/', import.meta.url));
+const work = mkdtempSync(path.join(tmpdir(), 'pycrane-inspect-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function fakeCtx(cwd = work) {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = {
+    cwd,
+    env: {},
+    stdout: { write: (s: string) => void (out += s) },
+    stderr: { write: (s: string) => void (err += s) },
+    color: false,
+    interactive: false,
+  };
+  return { ctx, out: () => out, err: () => err };
+}
+
+/** A project folder under the temp dir, from a fixture or from files. */
+function project(name: string, files: Record<string, string>, from?: string): string {
+  const dir = path.join(work, name);
+  if (from) cpSync(path.join(fixtures, from), dir, { recursive: true });
+  else mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('pycrane inspect', () => {
+  it('prints the facts of a Poetry 2 project as JSON and exits 0', async () => {
+    const t = fakeCtx();
+    const code = await runCli(['inspect', path.join(fixtures, 'poetry2-project'), '--json'], t.ctx);
+    expect(t.err()).toBe('');
+    expect(code).toBe(0);
+    const facts = JSON.parse(t.out()) as Record<string, unknown> & {
+      name: { value: string };
+      python: { selected: { value: string; source: { line: number } } };
+      lock: { fresh: boolean };
+    };
+    expect(facts.name.value).toBe('hello-cli');
+    expect(facts.python.selected).toEqual({ value: '3.13', source: { file: 'pyproject.toml', line: 7, column: 1 } });
+    expect(facts.lock.fresh).toBe(true);
+    expect(facts).toHaveProperty('description');
+  });
+
+  it('defaults DIR to the current folder and prints text with provenance', async () => {
+    const t = fakeCtx(path.join(fixtures, 'poetry1-groups'));
+    const code = await runCli(['inspect'], t.ctx);
+    expect(code).toBe(0);
+    expect(t.out()).toMatch(/^python spec {3}\^3\.11 {2}\(pyproject\.toml:11:1\)$/m);
+    expect(t.out()).toMatch(/^script {8}hello = hello_app\.cli:main {2}\(pyproject\.toml:29:1\)$/m);
+    expect(t.out()).toMatch(/^lock .*fresh/m);
+  });
+
+  it('exits 2 with file:line:col for malformed TOML', async () => {
+    const dir = project('bad-toml', { 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = \n' });
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir, '--json'], t.ctx)).toBe(2);
+    expect(t.err()).toMatch(/^pycrane: pyproject\.toml:3:\d+: invalid TOML: /);
+    expect(t.err()).not.toMatch(/at .*\.ts/); // no stack trace
+    expect(t.out()).toBe('');
+  });
+
+  it('exits 2 when poetry.lock does not belong to pyproject.toml, naming the dependency line', async () => {
+    // poetry2-project's lock with a pyproject that needs flask, which the lock lacks.
+    const dir = project('foreign-lock', {}, 'poetry2-project');
+    const text = (await import('node:fs')).readFileSync(path.join(dir, 'pyproject.toml'), 'utf8');
+    writeFileSync(path.join(dir, 'pyproject.toml'), text.replace('"hello-cow>=1.0",', '"hello-cow>=1.0",\n    "flask>=3",'));
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir, '--json'], t.ctx)).toBe(2);
+    expect(t.err()).toContain('pycrane: pyproject.toml:11:5: main dependency "flask" is not in poetry.lock');
+    expect(t.err()).toContain('run poetry lock');
+  });
+
+  it('exits 2 for a stale lock (content-hash mismatch), pointing at poetry.lock', async () => {
+    const dir = project('stale-lock', {}, 'poetry2-project');
+    const text = (await import('node:fs')).readFileSync(path.join(dir, 'pyproject.toml'), 'utf8');
+    writeFileSync(path.join(dir, 'pyproject.toml'), text.replace('"click (>=8.1,<9)"', '"click (>=8.1.3,<9)"'));
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir], t.ctx)).toBe(2);
+    expect(t.err()).toMatch(/^pycrane: poetry\.lock:\d+:1: content-hash does not match pyproject\.toml/);
+    expect(t.err()).toContain('run poetry lock');
+  });
+
+  it('exits 2 without pyproject.toml', async () => {
+    const dir = project('empty', { 'README.md': '# nothing\n' });
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir], t.ctx)).toBe(2);
+    expect(t.err()).toBe(`pycrane: no pyproject.toml in ${dir}\n  run pycrane in the project folder (the one holding pyproject.toml) or pass it as DIR\n`);
+  });
+
+  it('exits 2 when no supported Python satisfies the constraint, naming its line and the supported set', async () => {
+    const dir = project('old-python', {
+      'pyproject.toml': '[project]\nname = "old"\nversion = "1"\nrequires-python = ">=3.8,<3.11"\n',
+    });
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir, '--json'], t.ctx)).toBe(2);
+    expect(t.err()).toContain(
+      'pycrane: pyproject.toml:4:1: no supported Python satisfies requires-python ">=3.8,<3.11" (pyproject.toml:4:1); supported: 3.14, 3.13, 3.12, 3.11',
+    );
+  });
+
+  it('takes the supported set from --python and rejects a bad one', async () => {
+    const dir = project('py-option', { 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.8"\n' });
+    const ok = fakeCtx();
+    expect(await runCli(['inspect', dir, '--json', '--python', '3.10,3.12'], ok.ctx)).toBe(0);
+    expect((JSON.parse(ok.out()) as { python: { selected: { value: string } } }).python.selected.value).toBe('3.12');
+    const bad = fakeCtx();
+    expect(await runCli(['inspect', dir, '--python', 'three'], bad.ctx)).toBe(2);
+    expect(bad.err()).toContain('--python expects minors');
+  });
+});

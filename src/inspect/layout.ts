@@ -1,0 +1,47 @@
+import type { FileReader } from '../core/reader.js';
+import type { PackageInclude, SourceLayout } from './model.js';
+
+/** `Hello-App` -> `hello_app`: the import name Poetry looks for by default. */
+export function importName(projectName: string): string {
+  return projectName.toLowerCase().replace(/[-.]+/g, '_');
+}
+
+/**
+ * Where the project's import packages live. `packages` of `[tool.poetry]` decides when
+ * given (`from = "src"` means a src layout); otherwise the tree is searched: packages
+ * (folders with `__init__.py`) under `src/`, else the project's import name at the root
+ * (a package folder or a single module `name.py`).
+ */
+export async function detectLayout(
+  reader: FileReader,
+  declared: readonly PackageInclude[],
+  projectName: string | undefined,
+): Promise<SourceLayout> {
+  if (declared.length > 0) {
+    const inSrc = declared.some((p) => (p.from ?? '').replace(/^\.\//, '').replace(/\/$/, '') === 'src');
+    return { kind: inSrc ? 'src' : 'flat', packages: declared };
+  }
+  const wanted = projectName === undefined ? undefined : importName(projectName);
+  const found: PackageInclude[] = [];
+  if (await reader.isDirectory('src')) {
+    for (const entry of await reader.list('src')) {
+      if ((await reader.read(`src/${entry}/__init__.py`)) !== undefined) {
+        found.push({ include: entry, from: 'src', source: { file: `src/${entry}/__init__.py`, line: 1 } });
+      }
+    }
+    if (found.length > 0) {
+      // The project's own package first.
+      found.sort((a, b) => Number(b.include === wanted) - Number(a.include === wanted));
+      return { kind: 'src', packages: found };
+    }
+  }
+  if (wanted !== undefined) {
+    if ((await reader.read(`${wanted}/__init__.py`)) !== undefined) {
+      return { kind: 'flat', packages: [{ include: wanted, from: undefined, source: { file: `${wanted}/__init__.py`, line: 1 } }] };
+    }
+    if ((await reader.read(`${wanted}.py`)) !== undefined) {
+      return { kind: 'flat', packages: [{ include: `${wanted}.py`, from: undefined, source: { file: `${wanted}.py`, line: 1 } }] };
+    }
+  }
+  return { kind: 'unknown', packages: [] };
+}

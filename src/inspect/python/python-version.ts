@@ -1,0 +1,43 @@
+import type { SourceRef } from '../../core/location.js';
+import type { Issue } from '../../core/issue.js';
+
+export interface PythonPin {
+  /** `3.13` */
+  readonly minor: string;
+  /** `3.13.5` when the file names a patch release. */
+  readonly exact: string | undefined;
+  /** The text as written, e.g. `cpython-3.13.5`. */
+  readonly raw: string;
+  readonly source: SourceRef;
+}
+
+/**
+ * Reads `.python-version` (pyenv, uv, rye): the first line that is not blank or a comment.
+ * Accepts `3.13`, `3.13.5`, `cpython-3.13`, `cpython-3.13.5-linux-x86_64-gnu`, `3.13t`;
+ * other interpreters (`pypy3.10`, `system`) are reported and ignored.
+ */
+export function parsePythonVersion(text: string, file: string): { pin: PythonPin | undefined; issues: Issue[] } {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] ?? '').trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    const source = { file, line: i + 1 };
+    const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+.a-z0-9]*)?$/i.exec(raw);
+    if (!m) {
+      return {
+        pin: undefined,
+        issues: [
+          {
+            code: 'W_PYTHON_VERSION_IGNORED',
+            severity: 'warning',
+            message: `.python-version names "${raw}", not a CPython version: ignored`,
+            source,
+          },
+        ],
+      };
+    }
+    const minor = `${m[1]}.${m[2]}`;
+    return { pin: { minor, exact: m[3] === undefined ? undefined : `${minor}.${m[3]}`, raw, source }, issues: [] };
+  }
+  return { pin: undefined, issues: [] };
+}

@@ -1,0 +1,57 @@
+import { formatRef, type SourceRef } from '../core/location.js';
+import type { ProjectFacts } from './model.js';
+
+/**
+ * The text report of `pycrane inspect`: one fact per line, each followed by where it came
+ * from (`  (pyproject.toml:12)`), then the issues.
+ */
+export function formatFacts(facts: ProjectFacts): string {
+  const lines: string[] = [];
+  const add = (label: string, value: string, source?: SourceRef) => {
+    const where = formatRef(source);
+    lines.push(`${label.padEnd(13)} ${value}${where ? `  (${where})` : ''}`);
+  };
+
+  if (facts.name) add('name', facts.name.value, facts.name.source);
+  if (facts.version) add('version', facts.version.value, facts.version.source);
+  if (facts.description && facts.description.value !== '') add('description', facts.description.value, facts.description.source);
+  if (facts.license) add('license', facts.license.value, facts.license.source);
+  if (facts.authors.length > 0) add('authors', facts.authors.join(', '));
+  add('manager', facts.manager.value, facts.manager.source);
+  if (facts.poetry) {
+    add('poetry style', facts.poetry.style === 2 ? '2 ([project] + [tool.poetry])' : '1 ([tool.poetry])');
+    add('poetry', facts.poetry.version.value, facts.poetry.version.source);
+  }
+  for (const c of facts.python.constraints) add('python spec', c.value, c.source);
+  add('python', `${facts.python.selected.value} (supported: ${facts.python.supported.join(', ')})`, facts.python.selected.source);
+  add('base image', facts.python.image.value, facts.python.image.source);
+  add('package', facts.isPackage.value ? 'yes (installed as a wheel)' : 'no (package-mode = false: code is copied)', facts.isPackage.source);
+  add('layout', facts.layout.kind);
+  for (const p of facts.layout.packages) add('import pkg', p.from ? `${p.include} (from ${p.from})` : p.include, p.source);
+  for (const s of facts.scripts) add('script', `${s.name} = ${s.target}`, s.source);
+  for (const g of facts.groups) {
+    const deps = g.dependencies.map((d) => `${d.name}${d.constraint ? ` ${d.constraint}` : ''}${d.optional ? ' (optional)' : ''}`);
+    add(`group ${g.name}`, `${deps.length === 0 ? '(none)' : deps.join(', ')}${g.optional ? '  [optional group]' : ''}`, g.source);
+  }
+  if (facts.lock) {
+    const l = facts.lock;
+    const fresh = l.fresh === true ? 'fresh' : l.fresh === false ? 'STALE' : 'freshness unknown';
+    add('lock', `${l.path}: ${l.packages.length} packages, ${fresh}`, l.contentHash?.source);
+    if (l.generator) add('lock by', `${l.generator.value.tool} ${l.generator.value.version}`, l.generator.source);
+    if (l.lockVersion) add('lock-version', l.lockVersion.value, l.lockVersion.source);
+  } else {
+    add('lock', 'none');
+  }
+  for (const i of facts.indexes) add('index', `${i.name} ${i.url}${i.priority ? ` (${i.priority})` : ''}`, i.source);
+  const configKeys = Object.keys(facts.config).filter((k) => k !== 'source');
+  if (configKeys.length > 0) add('config', `[tool.pycrane] ${configKeys.join(', ')}`, facts.config.source);
+
+  if (facts.issues.length > 0) {
+    lines.push('', 'issues:');
+    for (const issue of facts.issues) {
+      const where = formatRef(issue.source);
+      lines.push(`  ${issue.severity.padEnd(7)} ${where ? `${where}: ` : ''}${issue.message} [${issue.code}]`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
