@@ -1,0 +1,159 @@
+import type { RunNode, Stage, DockerfileModel, InstructionNode, CopyNode } from '../dockerfile/model.js';
+import type { ShellCommand, Word } from '../dockerfile/shell.js';
+
+/** Helpers rules share to recognise commands inside RUN. */
+
+export function hasOption(cmd: ShellCommand, long: readonly string[], short?: string): boolean {
+  for (const w of cmd.argv.slice(1)) {
+    const v = w.value;
+    if (v === '--') break;
+    if (long.some((l) => v === l || v.startsWith(`${l}=`))) return true;
+    if (short && /^-[A-Za-z]+$/.test(v) && v.slice(1).includes(short)) return true;
+  }
+  return false;
+}
+
+/** The value of `--opt value`, `--opt=value` or `-o value`. */
+export function optionValue(cmd: ShellCommand, names: readonly string[]): Word | undefined {
+  const argv = cmd.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const v = (argv[i] as Word).value;
+    for (const n of names) {
+      if (v === n) return argv[i + 1];
+      if (n.startsWith('--') && v.startsWith(`${n}=`)) {
+        const w = argv[i] as Word;
+        return { ...w, value: v.slice(n.length + 1) };
+      }
+    }
+  }
+  return undefined;
+}
+
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
+/** `pip install ...`, `pip3 install`, `python -m pip install`: the words after `install`. */
+export function pipInstallArgs(cmd: ShellCommand): Word[] | undefined {
+  const argv = cmd.argv;
+  let i = 0;
+  if (PIP.test(cmd.name)) i = 1;
+  else if (PYTHON.test(cmd.name)) {
+    const m = argv.findIndex((w) => w.value === '-m');
+    if (m === -1 || argv[m + 1]?.value !== 'pip') return undefined;
+    i = m + 2;
+  } else return undefined;
+  while (i < argv.length && (argv[i] as Word).value.startsWith('-')) i++;
+  if (argv[i]?.value !== 'install') return undefined;
+  return argv.slice(i + 1);
+}
+
+/** `uv pip install ...`: the words after install. */
+export function uvPipInstallArgs(cmd: ShellCommand): Word[] | undefined {
+  if (cmd.name !== 'uv') return undefined;
+  const a = cmd.argv.map((w) => w.value);
+  const p = a.indexOf('pip');
+  if (p === -1 || a[p + 1] !== 'install') return undefined;
+  return cmd.argv.slice(p + 2);
+}
+
+/** First non-option argument after the program (`poetry install` -> `install`). */
+export function subcommand(cmd: ShellCommand): string | undefined {
+  for (const w of cmd.argv.slice(1)) if (!w.value.startsWith('-')) return w.value;
+  return undefined;
+}
+
+const PIP_VALUE_OPTIONS = new Set([
+  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
+  '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy',
+  '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert',
+  '--only-binary', '--no-binary', '--config-settings', '-C', '--global-option', '--python', '--report', '--root-user-action',
+  '--group', '--index', '--default-index',
+]);
+
+/** Requirement arguments of a pip install (packages, paths, URLs), without options and their values. */
+export function pipPackages(args: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Word).value;
+    if (v.startsWith('-')) {
+      if (PIP_VALUE_OPTIONS.has(v)) i++;
+      else if (v === '-e' || v === '--editable') {
+        i++;
+      }
+      continue;
+    }
+    out.push(args[i] as Word);
+  }
+  return out;
+}
+
+/** A local path, archive or URL rather than a package from an index. */
+export function isLocalOrUrl(req: string): boolean {
+  return /^(\.|\/|~|\$)|\.(whl|tar\.gz|zip|tgz)$|^[a-z+]+:\/\/|^git\+|\*/i.test(req) || req.includes('/');
+}
+
+export function aptInstallPackages(cmd: ShellCommand): Word[] | undefined {
+  if (!['apt-get', 'apt', 'aptitude'].includes(cmd.name)) return undefined;
+  if (subcommand(cmd) !== 'install') return undefined;
+  const out: Word[] = [];
+  let seenInstall = false;
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const w = cmd.argv[i] as Word;
+    if (w.value.startsWith('-')) {
+      if (w.value === '-o' || w.value === '-t' || w.value === '--target-release') i++;
+      continue;
+    }
+    if (!seenInstall && w.value === 'install') {
+      seenInstall = true;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+export function stageCommands(stage: Stage): { node: RunNode; cmd: ShellCommand }[] {
+  const out: { node: RunNode; cmd: ShellCommand }[] = [];
+  for (const n of stage.instructions) if (n.kind === 'run') for (const cmd of n.script.commands) out.push({ node: n, cmd });
+  return out;
+}
+
+/** The stage and the stages it is built FROM, nearest first. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [stage];
+  let s: Stage | undefined = stage;
+  while (s?.baseStage !== undefined) {
+    s = model.stages[s.baseStage];
+    if (!s || chain.includes(s)) break;
+    chain.push(s);
+  }
+  return chain;
+}
+
+/** Instructions of the stage and its FROM ancestors, in build order (ancestors first). */
+export function chainInstructions(model: DockerfileModel, stage: Stage): InstructionNode[] {
+  return stageChain(model, stage).reverse().flatMap((s) => s.instructions);
+}
+
+/** Words of a command with the RUN's variables substituted (what the shell will most likely see). */
+export function expandedArgs(node: RunNode, cmd: ShellCommand): string[] {
+  return cmd.argv.map((w) => (w.hasExpansion ? node.scope.expand(w.value).value : w.value));
+}
+
+export function isCacheMountFor(node: RunNode, pattern: RegExp): boolean {
+  return node.mounts.some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== undefined && pattern.test(m.target));
+}
+
+/** Build tools that should not reach the runtime image. */
+export const PYTHON_TOOLS = ['poetry', 'pipx', 'uv', 'pdm', 'pipenv', 'hatch'] as const;
+export const COMPILER_PACKAGES = new Set([
+  'build-essential', 'gcc', 'g++', 'make', 'clang', 'cmake', 'gfortran', 'cargo', 'rustc', 'libc6-dev', 'cpp',
+]);
+
+export function copyIsFromContext(node: CopyNode): boolean {
+  return node.from === undefined && !node.heredoc;
+}
+
+/** Files and dirs that only describe dependencies (copying them is fine before installing). */
+export const DEPENDENCY_FILES =
+  /(^|\/)(pyproject\.toml|poetry\.lock|uv\.lock|pdm\.lock|Pipfile(\.lock)?|requirements[^/]*\.(txt|in|lock)|constraints[^/]*\.txt|setup\.cfg|README[^/]*|LICEN[CS]E[^/]*|\.python-version|poetry\.toml|uv\.toml|pip\.conf|MANIFEST\.in|requirements\/?)$/i;

@@ -1,0 +1,13 @@
+export * from './types.js';
+export * from './config.js';
+export { lint, lintFiles, type LintResult, SYNTAX_RULE, PROJECT_ERROR_RULE } from './engine.js';
+export { defineRule, formatMessage } from './rule.js';
+export type * from './rule.js';
+export type { FactsInput } from './facts-input.js';
+export { allRules } from './rules/index.js';
+export { formatStylish } from './reporters/stylish.js';
+export { formatJson } from './reporters/json.js';
+export { formatSarif } from './reporters/sarif.js';
+export { formatGithub } from './reporters/github.js';
+export type { ReportOptions } from './reporters/shared.js';
+export { renderRuleDoc, renderRuleIndex } from './docs.js';
