@@ -9,7 +9,7 @@ export interface FileReader {
 
 /** An in-memory tree: keys are relative paths with `/`. Folders are implied by the keys. */
 export function memoryReader(files: Readonly<Record<string, string>>): FileReader {
-  const norm = (p: string) => p.replace(/^\.\/?/, '').replace(/\/$/, '');
+  const norm = (p: string) => p.replace(/^\.(?:\/|$)/, '').replace(/\/$/, '');
   const children = (dir: string) => {
     const prefix = dir === '' ? '' : `${dir}/`;
     const names = new Set<string>();

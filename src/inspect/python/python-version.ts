@@ -22,7 +22,7 @@ export function parsePythonVersion(text: string, file: string): { pin: PythonPin
     const raw = (lines[i] ?? '').trim();
     if (raw === '' || raw.startsWith('#')) continue;
     const source = { file, line: i + 1 };
-    const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+.a-z0-9]*)?$/i.exec(raw);
+    const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+._a-z0-9]*)?$/i.exec(raw);
     if (!m) {
       return {
         pin: undefined,

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { compareMinor, minorAdmits, pep440, poetryToPep440, satisfiesUnion } from './constraint.js';
+
+const SUPPORTED = ['3.14', '3.13', '3.12', '3.11'];
+/** The highest supported minor that the Poetry constraint admits. */
+const pick = (poetry: string) => {
+  const union = poetryToPep440(poetry);
+  if (!union) throw new Error(`invalid: ${poetry}`);
+  return SUPPORTED.find((m) => minorAdmits(m, [union]));
+};
+
+describe('poetryToPep440', () => {
+  it('converts caret, tilde and wildcards', () => {
+    expect(poetryToPep440('^3.11')).toEqual(['>=3.11,<4']);
+    expect(poetryToPep440('^3.11.4')).toEqual(['>=3.11.4,<4']);
+    expect(poetryToPep440('^0.2.3')).toEqual(['>=0.2.3,<0.3']);
+    expect(poetryToPep440('^0.0')).toEqual(['>=0.0,<0.1']);
+    expect(poetryToPep440('^3')).toEqual(['>=3,<4']);
+    expect(poetryToPep440('~3.11')).toEqual(['>=3.11,<3.12']);
+    expect(poetryToPep440('~3.11.2')).toEqual(['>=3.11.2,<3.12']);
+    expect(poetryToPep440('~3')).toEqual(['>=3,<4']);
+    expect(poetryToPep440('3.11.*')).toEqual(['==3.11.*']);
+    expect(poetryToPep440('3.11')).toEqual(['==3.11']);
+    expect(poetryToPep440('*')).toEqual(['']);
+  });
+
+  it('keeps PEP 440 and reads Poetry separators (comma, space, ||)', () => {
+    expect(poetryToPep440('>=3.9,<3.12')).toEqual(['>=3.9,<3.12']);
+    expect(poetryToPep440('>= 3.9 < 3.12')).toEqual(['>=3.9,<3.12']);
+    expect(poetryToPep440('~=3.11')).toEqual(['~=3.11']);
+    expect(poetryToPep440('!=3.12.*, >=3.11')).toEqual(['!=3.12.*,>=3.11']);
+    expect(poetryToPep440('^3.10 || ^3.12')).toEqual(['>=3.10,<4', '>=3.12,<4']);
+  });
+
+  it('rejects what is not a constraint', () => {
+    expect(poetryToPep440('banana')).toBeUndefined();
+    expect(poetryToPep440('>=')).toBeUndefined();
+    expect(pep440('>=3.x')).toBeUndefined();
+    expect(pep440('^3.11')).toBeUndefined(); // caret is Poetry's, not PEP 440
+    expect(pep440('>=3.11')).toEqual(['>=3.11']);
+  });
+});
+
+describe('minorAdmits / selection', () => {
+  it('picks the highest supported minor some patch of which satisfies the constraint', () => {
+    expect(pick('^3.11')).toBe('3.14');
+    expect(pick('~3.11')).toBe('3.11');
+    expect(pick('3.11.*')).toBe('3.11');
+    expect(pick('>=3.9,<3.12')).toBe('3.11');
+    expect(pick('>=3.8,<3.11')).toBeUndefined();
+    expect(pick('>=3.8,<3.11.5')).toBe('3.11'); // 3.11.0 .. 3.11.4
+    expect(pick('>3.12.40')).toBe('3.14');
+    expect(pick('>=3.12.41,<3.13')).toBe('3.12'); // beyond the default patch range
+    expect(pick('!=3.14.*')).toBe('3.13');
+  });
+
+  it('needs one patch that satisfies all constraints at once', () => {
+    const a = pep440('>=3.11.3');
+    const b = pep440('<3.11.5');
+    const c = pep440('<3.11.3');
+    if (!a || !b || !c) throw new Error('invalid');
+    expect(minorAdmits('3.11', [a, b])).toBe(true);
+    expect(minorAdmits('3.11', [a, c])).toBe(false);
+  });
+
+  it('checks exact versions and orders minors numerically', () => {
+    expect(satisfiesUnion('3.13.5', ['>=3.11,<3.14'])).toBe(true);
+    expect(satisfiesUnion('3.14.0', ['>=3.11,<3.14'])).toBe(false);
+    expect(['3.9', '3.11', '3.10'].sort(compareMinor)).toEqual(['3.9', '3.10', '3.11']);
+  });
+});

@@ -1,0 +1,107 @@
+import { parse } from 'smol-toml';
+import { describe, expect, it } from 'vitest';
+import { locateToml } from './locate.js';
+
+const doc = `# comment [not.a.table]
+title = "x = [1]"   # a string that looks like TOML
+
+[tool.poetry]
+name = "demo"
+packages = [{ include = "demo", from = "src" }]
+
+[tool.poetry.dependencies]
+python = "^3.11"
+"quoted.key" = "1"
+flask = { version = "^2.2", extras = ["async"] }
+description.long = """
+not = a key
+[not.a.table]
+"""
+after = 1
+
+[[tool.poetry.source]]
+name = "a"
+url = 'http://a'
+
+[[tool.poetry.source]]
+name = "b"
+
+[project]
+dependencies = [
+  "click>=8",   # first
+  'rich',
+  # comment between elements
+  "httpx",
+]
+scripts = { hello = "demo:main" }
+
+[[fruit]]
+name = "apple"
+[fruit.physical]
+color = "red"
+[[fruit.variety]]
+name = "red delicious"
+[[fruit]]
+name = "banana"
+[[fruit.variety]]
+name = "plantain"
+`;
+
+describe('locateToml', () => {
+  const at = locateToml(doc, 'pyproject.toml');
+
+  it('is given a valid document', () => {
+    expect(() => parse(doc)).not.toThrow();
+  });
+
+  it('finds keys under table headers, with columns', () => {
+    expect(at.find(['title'])).toEqual({ file: 'pyproject.toml', line: 2, column: 1 });
+    expect(at.find(['tool', 'poetry'])).toEqual({ file: 'pyproject.toml', line: 4, column: 1 });
+    expect(at.find(['tool', 'poetry', 'name'])?.line).toBe(5);
+    expect(at.find(['tool', 'poetry', 'dependencies', 'python'])?.line).toBe(9);
+    expect(at.find(['tool', 'poetry', 'dependencies', 'quoted.key'])?.line).toBe(10);
+  });
+
+  it('finds inline tables, their keys and array elements', () => {
+    expect(at.find(['tool', 'poetry', 'packages', 0])).toEqual({ file: 'pyproject.toml', line: 6, column: 13 });
+    expect(at.find(['tool', 'poetry', 'packages', 0, 'from'])).toEqual({ file: 'pyproject.toml', line: 6, column: 33 });
+    expect(at.find(['tool', 'poetry', 'dependencies', 'flask', 'extras', 0])?.line).toBe(11);
+    expect(at.find(['project', 'scripts', 'hello'])).toEqual({ file: 'pyproject.toml', line: 32, column: 13 });
+  });
+
+  it('handles dotted keys and is not fooled by multi-line strings', () => {
+    expect(at.find(['tool', 'poetry', 'dependencies', 'description'])?.line).toBe(12);
+    expect(at.find(['tool', 'poetry', 'dependencies', 'description', 'long'])?.line).toBe(12);
+    expect(at.find(['not'])).toBeUndefined();
+    expect(at.find(['not', 'a', 'table'])).toBeUndefined();
+    expect(at.find(['tool', 'poetry', 'dependencies', 'after'])?.line).toBe(16);
+  });
+
+  it('numbers arrays of tables, nested ones too', () => {
+    expect(at.find(['tool', 'poetry', 'source', 0])?.line).toBe(18);
+    expect(at.find(['tool', 'poetry', 'source', 0, 'url'])?.line).toBe(20);
+    expect(at.find(['tool', 'poetry', 'source', 1, 'name'])?.line).toBe(23);
+    expect(at.find(['fruit', 0, 'physical', 'color'])?.line).toBe(37);
+    expect(at.find(['fruit', 0, 'variety', 0, 'name'])?.line).toBe(39);
+    expect(at.find(['fruit', 1, 'name'])?.line).toBe(41);
+    expect(at.find(['fruit', 1, 'variety', 0, 'name'])?.line).toBe(43);
+  });
+
+  it('finds elements of multi-line arrays, skipping comments', () => {
+    expect(at.find(['project', 'dependencies', 0])).toEqual({ file: 'pyproject.toml', line: 27, column: 3 });
+    expect(at.find(['project', 'dependencies', 1])?.line).toBe(28);
+    expect(at.find(['project', 'dependencies', 2])?.line).toBe(30);
+    expect(at.find(['project', 'dependencies', 3])).toBeUndefined();
+  });
+
+  it('falls back to the nearest ancestor with near()', () => {
+    expect(at.near(['tool', 'poetry', 'dependencies', 'flask', 'nope'])?.line).toBe(11);
+    expect(at.near(['nothing'])).toBeUndefined();
+  });
+
+  it('copes with CRLF line ends and tables defined by a sub-table only', () => {
+    const crlf = locateToml('[tool.poetry.group.dev.dependencies]\r\npytest = "*"\r\n', 'p.toml');
+    expect(crlf.find(['tool', 'poetry', 'group', 'dev'])?.line).toBe(1);
+    expect(crlf.find(['tool', 'poetry', 'group', 'dev', 'dependencies', 'pytest'])).toEqual({ file: 'p.toml', line: 2, column: 1 });
+  });
+});
