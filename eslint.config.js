@@ -36,6 +36,6 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  ...['core', 'inspect', 'dockerfile', 'lint', 'generate'].map(pureLayer),
+  ...['core', 'inspect', 'dockerfile', 'lint', 'generate', 'engine/pure'].map(pureLayer),
   { files: ['src/cli/**/*.ts', 'src/cli.ts', 'scripts/**', 'test/**', 'src/**/*.test.ts'], rules: { 'no-console': 'off' } },
 );

@@ -1,0 +1,320 @@
+/**
+ * ContainerEngine over the docker CLI (argv arrays, no shell): parity with the user's docker
+ * for BuildKit/buildx, contexts, credential stores and .dockerignore.
+ */
+import { z } from 'zod';
+import { EngineUnavailableError, PycraneError } from '../core/errors.js';
+import type {
+  BuildOutcome,
+  BuildRequest,
+  BuildSink,
+  ComposeCommand,
+  ContainerEngine,
+  ContainerState,
+  EngineInfo,
+  HistoryEntry,
+  ImageDetails,
+  RunRequest,
+} from './engine.js';
+import type { ExecFn, ExecRequest, ExecResult } from './exec.js';
+
+export interface DockerCliOptions {
+  readonly exec: ExecFn;
+  /** The environment every docker call gets (DOCKER_HOST, DOCKER_CONFIG, PATH, ...). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The docker executable; `docker` from PATH by default. */
+  readonly dockerPath?: string;
+  readonly cwd?: string;
+}
+
+/** What the user can do when no engine answers (docs/build.md repeats it). */
+export const START_ENGINE_HINT =
+  'Start Docker Desktop, or the Docker daemon (`sudo systemctl start docker` or `dockerd`), or point DOCKER_HOST at a running engine; `docker version` must show a Server section.';
+
+const imageSchema = z.object({
+  Id: z.string(),
+  RepoTags: z.array(z.string()).nullish(),
+  Created: z.string().nullish(),
+  Size: z.number(),
+  Config: z
+    .object({
+      User: z.string().nullish(),
+      Env: z.array(z.string()).nullish(),
+      Entrypoint: z.array(z.string()).nullish(),
+      Cmd: z.array(z.string()).nullish(),
+      WorkingDir: z.string().nullish(),
+      Labels: z.record(z.string(), z.string()).nullish(),
+      StopSignal: z.string().nullish(),
+    })
+    .nullish(),
+  RootFS: z.object({ Layers: z.array(z.string()).nullish() }).nullish(),
+});
+
+const historySchema = z.object({
+  ID: z.string(),
+  CreatedBy: z.string(),
+  Size: z.union([z.string(), z.number()]),
+  Comment: z.string().nullish(),
+});
+
+const stateSchema = z.object({
+  State: z.object({
+    Status: z.string(),
+    Running: z.boolean(),
+    ExitCode: z.number(),
+    StartedAt: z.string(),
+    FinishedAt: z.string(),
+  }),
+});
+
+function toImage(raw: z.infer<typeof imageSchema>): ImageDetails {
+  const config = raw.Config ?? {};
+  return {
+    id: raw.Id,
+    repoTags: raw.RepoTags ?? [],
+    created: raw.Created ?? '',
+    size: raw.Size,
+    user: config.User ?? '',
+    env: config.Env ?? [],
+    entrypoint: config.Entrypoint ?? undefined,
+    cmd: config.Cmd ?? undefined,
+    workingDir: config.WorkingDir ?? '',
+    labels: config.Labels ?? {},
+    stopSignal: config.StopSignal ?? undefined,
+    layers: raw.RootFS?.Layers ?? [],
+  };
+}
+
+function parseJson(what: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PycraneError('E_ENGINE_OUTPUT', `could not read the output of ${what}: ${text.slice(0, 200)}`, {
+      exitCode: 70,
+      cause: error,
+    });
+  }
+}
+
+/** The argv (after `docker`) of a build, buildx or classic. Pure, exported for tests. */
+export function buildArgv(request: BuildRequest, via: 'buildx' | 'docker-build'): string[] {
+  const argv = via === 'buildx' ? ['buildx', 'build'] : ['build'];
+  if (request.dockerfile !== undefined) argv.push('--file', request.dockerfile);
+  if (request.target !== undefined) argv.push('--target', request.target);
+  for (const tag of request.tags) argv.push('--tag', tag);
+  for (const [key, value] of Object.entries(request.labels)) argv.push('--label', `${key}=${value}`);
+  for (const [key, value] of Object.entries(request.buildArgs)) argv.push('--build-arg', `${key}=${value}`);
+  for (const secret of request.secrets) {
+    const parts = [`id=${secret.id}`];
+    if (secret.src !== undefined) parts.push(`src=${secret.src}`);
+    if (secret.env !== undefined) parts.push(`env=${secret.env}`);
+    argv.push('--secret', parts.join(','));
+  }
+  if (request.platform !== undefined) argv.push('--platform', request.platform);
+  for (const from of request.cacheFrom) argv.push('--cache-from', from);
+  if (via === 'buildx') for (const to of request.cacheTo) argv.push('--cache-to', to);
+  if (request.network !== undefined) argv.push('--network', request.network);
+  if (request.progress !== 'quiet') argv.push('--progress', request.progress);
+  else argv.push('--quiet');
+  argv.push('--iidfile', request.iidFile);
+  if (via === 'buildx') argv.push(request.output === 'push' ? '--push' : '--load');
+  argv.push(request.context);
+  return argv;
+}
+
+export class DockerCli implements ContainerEngine {
+  readonly #exec: ExecFn;
+  readonly #env: Readonly<Record<string, string | undefined>>;
+  readonly #docker: string;
+  readonly #cwd: string | undefined;
+  #info: Promise<EngineInfo> | undefined;
+
+  constructor(options: DockerCliOptions) {
+    this.#exec = options.exec;
+    this.#env = options.env;
+    this.#docker = options.dockerPath ?? 'docker';
+    this.#cwd = options.cwd;
+  }
+
+  #run(args: readonly string[], extra: Partial<ExecRequest> = {}): Promise<ExecResult> {
+    return this.#exec({
+      cmd: this.#docker,
+      args,
+      env: this.#env,
+      ...(this.#cwd === undefined ? {} : { cwd: this.#cwd }),
+      ...extra,
+    });
+  }
+
+  async #ok(args: readonly string[], what: string, extra: Partial<ExecRequest> = {}): Promise<ExecResult> {
+    const result = await this.#run(args, extra);
+    if (result.code !== 0) {
+      const detail = (result.stderr || result.stdout || result.spawnError || '').trim().split('\n').slice(-3).join(' | ');
+      throw new PycraneError('E_ENGINE', `${what} failed (exit ${result.code}): ${detail}`, { exitCode: 70 });
+    }
+    return result;
+  }
+
+  info(): Promise<EngineInfo> {
+    this.#info ??= this.#detect();
+    return this.#info;
+  }
+
+  async #detect(): Promise<EngineInfo> {
+    const version = await this.#run(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
+    const serverVersion = version.stdout.trim();
+    if (version.notFound) {
+      throw new EngineUnavailableError(`the docker CLI (${this.#docker}) is not installed or not on PATH`, {
+        hint: `Install Docker (Docker Desktop or Docker Engine with the buildx plugin). ${START_ENGINE_HINT}`,
+      });
+    }
+    if (version.code !== 0 || serverVersion === '') {
+      const detail = (version.stderr || version.spawnError || '').trim().split('\n')[0] ?? '';
+      const host = this.#env.DOCKER_HOST ? ` at DOCKER_HOST=${this.#env.DOCKER_HOST}` : '';
+      throw new EngineUnavailableError(
+        `no Docker engine answers${host}${version.timedOut ? ' (docker version timed out)' : ''}${detail ? `: ${detail}` : ''}`,
+        { hint: START_ENGINE_HINT },
+      );
+    }
+    const [buildx, compose] = await Promise.all([this.#detectBuildx(), this.#detectCompose()]);
+    return { serverVersion, buildx, compose };
+  }
+
+  async #detectBuildx(): Promise<string | undefined> {
+    const result = await this.#run(['buildx', 'version'], { timeoutMs: 20_000 });
+    return result.code === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
+  }
+
+  async #detectCompose(): Promise<ComposeCommand | undefined> {
+    const v2 = await this.#run(['compose', 'version', '--short'], { timeoutMs: 20_000 });
+    if (v2.code === 0 && v2.stdout.trim() !== '') return { version: v2.stdout.trim(), cmd: this.#docker, args: ['compose'] };
+    const v1 = await this.#exec({ cmd: 'docker-compose', args: ['version', '--short'], env: this.#env, timeoutMs: 20_000 });
+    if (v1.code === 0 && v1.stdout.trim() !== '') return { version: v1.stdout.trim(), cmd: 'docker-compose', args: [] };
+    return undefined;
+  }
+
+  async build(request: BuildRequest, sink: BuildSink): Promise<BuildOutcome> {
+    const info = await this.info();
+    const via = info.buildx === undefined ? 'docker-build' : 'buildx';
+    const argv = buildArgv(request, via);
+    const env = via === 'buildx' ? this.#env : { ...this.#env, DOCKER_BUILDKIT: '1' };
+    const output: ExecRequest['output'] = sink === 'terminal' ? 'inherit-stderr' : (_stream, chunk) => sink(chunk);
+    const result = await this.#exec({ cmd: this.#docker, args: argv, env, cwd: request.context, output });
+    return { via, argv, result };
+  }
+
+  async inspectImage(ref: string): Promise<ImageDetails | undefined> {
+    const [image] = await this.inspectImages([ref]);
+    return image;
+  }
+
+  async inspectImages(refs: readonly string[]): Promise<ImageDetails[]> {
+    if (refs.length === 0) return [];
+    const result = await this.#run(['image', 'inspect', ...refs]);
+    // docker prints the images it found, and exits 1 when any is missing.
+    const text = result.stdout.trim();
+    if (text === '' || text === '[]') {
+      if (result.code !== 0 && !/no such image/i.test(result.stderr)) {
+        await this.info(); // an engine-less machine gets EngineUnavailableError, not "image not found"
+        throw new PycraneError('E_ENGINE', `docker image inspect failed: ${result.stderr.trim()}`, { exitCode: 70 });
+      }
+      return [];
+    }
+    const parsed = z.array(imageSchema).safeParse(parseJson('docker image inspect', text));
+    if (!parsed.success) {
+      throw new PycraneError('E_ENGINE_OUTPUT', `unexpected docker image inspect output: ${parsed.error.message}`, { exitCode: 70 });
+    }
+    return parsed.data.map(toImage);
+  }
+
+  async listImageIds(): Promise<string[]> {
+    const result = await this.#ok(['image', 'ls', '--quiet', '--no-trunc'], 'docker image ls');
+    return [...new Set(result.stdout.split('\n').map((line) => line.trim()).filter(Boolean))];
+  }
+
+  async history(ref: string): Promise<HistoryEntry[]> {
+    const result = await this.#ok(['history', '--no-trunc', '--human=false', '--format', '{{json .}}', ref], 'docker history');
+    const rows: HistoryEntry[] = [];
+    for (const line of result.stdout.split('\n')) {
+      if (line.trim() === '') continue;
+      const parsed = historySchema.safeParse(parseJson('docker history', line));
+      if (!parsed.success) continue;
+      const size = typeof parsed.data.Size === 'number' ? parsed.data.Size : Number.parseInt(parsed.data.Size, 10);
+      rows.push({
+        id: parsed.data.ID,
+        createdBy: parsed.data.CreatedBy,
+        size: Number.isFinite(size) ? size : 0,
+        comment: parsed.data.Comment ?? '',
+      });
+    }
+    return rows;
+  }
+
+  run(request: RunRequest): Promise<ExecResult> {
+    return this.#run(runArgv(request), request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs });
+  }
+
+  async containerState(id: string): Promise<ContainerState | undefined> {
+    const result = await this.#run(['container', 'inspect', id]);
+    if (result.code !== 0) return undefined;
+    const parsed = z.array(stateSchema).safeParse(parseJson('docker container inspect', result.stdout));
+    const state = parsed.success ? parsed.data[0]?.State : undefined;
+    if (!state) return undefined;
+    return {
+      status: state.Status,
+      running: state.Running,
+      exitCode: state.ExitCode,
+      startedAt: state.StartedAt,
+      finishedAt: state.FinishedAt,
+    };
+  }
+
+  stop(id: string, timeoutSeconds: number): Promise<ExecResult> {
+    return this.#run(['stop', '--time', String(timeoutSeconds), id], { timeoutMs: (timeoutSeconds + 30) * 1000 });
+  }
+
+  async logs(id: string): Promise<string> {
+    const result = await this.#run(['logs', '--tail', '50', id]);
+    return `${result.stdout}${result.stderr}`;
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await this.#run(['rm', '--force', '--volumes', id]);
+  }
+
+  push(ref: string): Promise<ExecResult> {
+    return this.#run(['push', ref]);
+  }
+
+  async compose(args: readonly string[], cwd?: string): Promise<ExecResult> {
+    const info = await this.info();
+    if (!info.compose) {
+      throw new PycraneError('E_NO_COMPOSE', 'neither `docker compose` (v2) nor `docker-compose` (v1) is installed', {
+        exitCode: 3,
+        hint: 'Install the Docker Compose v2 plugin (docker-compose-plugin / Docker Desktop).',
+      });
+    }
+    return this.#exec({
+      cmd: info.compose.cmd,
+      args: [...info.compose.args, ...args],
+      env: this.#env,
+      ...(cwd ?? this.#cwd ? { cwd: cwd ?? this.#cwd } : {}),
+    });
+  }
+}
+
+/** The argv (after `docker`) of `docker run`. Pure, exported for tests. */
+export function runArgv(request: RunRequest): string[] {
+  const argv = ['run'];
+  if (request.detach) argv.push('--detach');
+  else if (request.remove !== false) argv.push('--rm');
+  if (request.name !== undefined) argv.push('--name', request.name);
+  if (request.init) argv.push('--init');
+  if (request.user !== undefined) argv.push('--user', request.user);
+  if (request.network !== undefined) argv.push('--network', request.network);
+  for (const [key, value] of Object.entries(request.labels ?? {})) argv.push('--label', `${key}=${value}`);
+  for (const [key, value] of Object.entries(request.env ?? {})) argv.push('--env', `${key}=${value}`);
+  if (request.entrypoint !== undefined) argv.push('--entrypoint', request.entrypoint);
+  argv.push(request.image, ...request.args);
+  return argv;
+}

@@ -1,0 +1,132 @@
+/**
+ * The ContainerEngine: everything pycrane asks of Docker, as an interface. DockerCli
+ * (docker-cli.ts) implements it over the docker CLI; tests implement it with a fake ExecFn.
+ */
+import type { ExecResult } from './exec.js';
+
+export interface ComposeCommand {
+  /** `2.26.1` */
+  readonly version: string;
+  /** `docker` for v2 (`docker compose`), `docker-compose` for v1. */
+  readonly cmd: string;
+  /** `['compose']` for v2, `[]` for v1. */
+  readonly args: readonly string[];
+}
+
+export interface EngineInfo {
+  /** The server's version, e.g. `20.10.24+dfsg1`. */
+  readonly serverVersion: string;
+  /** buildx's version line, e.g. `github.com/docker/buildx 0.13.1 ...`; undefined when missing. */
+  readonly buildx: string | undefined;
+  readonly compose: ComposeCommand | undefined;
+}
+
+export interface SecretSpec {
+  readonly id: string;
+  readonly src?: string;
+  readonly env?: string;
+}
+
+export interface BuildRequest {
+  /** The build context directory. */
+  readonly context: string;
+  /** Path of the Dockerfile; undefined for `<context>/Dockerfile`. */
+  readonly dockerfile?: string;
+  readonly target?: string;
+  readonly tags: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly secrets: readonly SecretSpec[];
+  readonly platform?: string;
+  readonly cacheFrom: readonly string[];
+  readonly cacheTo: readonly string[];
+  readonly network?: string;
+  /** BuildKit progress mode; `tty` needs a terminal on stderr. */
+  readonly progress: 'auto' | 'plain' | 'tty' | 'quiet';
+  /** `load` into the local image store (default) or `push` to the registry. */
+  readonly output: 'load' | 'push';
+  /** Where the image id is written (`--iidfile`). */
+  readonly iidFile: string;
+}
+
+export interface BuildOutcome {
+  /** How the build ran: `buildx` or the classic CLI with DOCKER_BUILDKIT=1. */
+  readonly via: 'buildx' | 'docker-build';
+  readonly argv: readonly string[];
+  readonly result: ExecResult;
+}
+
+/** BuildKit's output goes here as it arrives, or straight to the terminal. */
+export type BuildSink = 'terminal' | ((chunk: string) => void);
+
+/** The fields of `docker image inspect` that pycrane reads. */
+export interface ImageDetails {
+  readonly id: string;
+  readonly repoTags: readonly string[];
+  readonly created: string;
+  readonly size: number;
+  readonly user: string;
+  readonly env: readonly string[];
+  readonly entrypoint: readonly string[] | undefined;
+  readonly cmd: readonly string[] | undefined;
+  readonly workingDir: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly stopSignal: string | undefined;
+  readonly layers: readonly string[];
+}
+
+/** One row of `docker history --no-trunc`, newest first as docker prints it. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly createdBy: string;
+  readonly size: number;
+  readonly comment: string;
+}
+
+export interface RunRequest {
+  readonly image: string;
+  readonly args: readonly string[];
+  /** `--entrypoint`; '' clears the image's entrypoint. */
+  readonly entrypoint?: string;
+  readonly user?: string;
+  readonly network?: string;
+  readonly name?: string;
+  /** `-d`: start and return the container id. */
+  readonly detach?: boolean;
+  /** `--rm` (ignored with detach: remove it yourself). */
+  readonly remove?: boolean;
+  readonly init?: boolean;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+export interface ContainerState {
+  readonly status: string;
+  readonly running: boolean;
+  readonly exitCode: number;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+}
+
+export interface ContainerEngine {
+  /** Server, buildx and compose versions (memoised); throws EngineUnavailableError when no server answers. */
+  info(): Promise<EngineInfo>;
+  build(request: BuildRequest, sink: BuildSink): Promise<BuildOutcome>;
+  /** undefined when no such image exists locally. */
+  inspectImage(ref: string): Promise<ImageDetails | undefined>;
+  /** Several images in one call; missing ones are left out. */
+  inspectImages(refs: readonly string[]): Promise<ImageDetails[]>;
+  /** Ids of every local image (`docker image ls -q --no-trunc`), deduplicated. */
+  listImageIds(): Promise<string[]>;
+  history(ref: string): Promise<HistoryEntry[]>;
+  run(request: RunRequest): Promise<ExecResult>;
+  containerState(id: string): Promise<ContainerState | undefined>;
+  /** `docker stop -t SECONDS`; resolves when the container has stopped. */
+  stop(id: string, timeoutSeconds: number): Promise<ExecResult>;
+  logs(id: string): Promise<string>;
+  removeContainer(id: string): Promise<void>;
+  push(ref: string): Promise<ExecResult>;
+  /** Runs `docker compose ARGS` (or `docker-compose ARGS`). */
+  compose(args: readonly string[], cwd?: string): Promise<ExecResult>;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkAssignment, checkText, findCredentials, mask } from './secrets.js';
+
+describe('credential detection', () => {
+  it.each([
+    ['GITHUB_TOKEN', 'ghp_0123456789abcdefghijABCDEFGHIJ012345'],
+    ['API_KEY', 'abc123def456'],
+    ['DB_PASSWORD', 'hunter2'],
+    ['POETRY_HTTP_BASIC_PRIVATE_PASSWORD', 'x7y8z9'],
+    ['PIP_INDEX_URL', 'https://user:s3cret@pypi.example.com/simple/'],
+    ['SOMETHING', 'AKIAABCDEFGHIJKLMNOP'],
+    ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+  ])('flags %s', (name, value) => {
+    expect(checkAssignment(name, value)).toBeDefined();
+  });
+  it.each([
+    ['PATH', '/opt/venv/bin:/usr/bin'],
+    ['PYTHON_GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'],
+    ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+    ['PIP_INDEX_URL', 'http://127.0.0.1:3141/trixie/simple/'],
+    ['TOKEN_FILE', '/run/secrets/token'],
+    ['API_TOKEN', ''],
+    ['API_TOKEN', '${API_TOKEN}'],
+    ['SECRET_KEY_FILE', 'x'],
+  ])('leaves %s=%s alone', (name, value) => {
+    expect(checkAssignment(name, value)).toBeUndefined();
+  });
+  it('finds NAME=value in history steps but not secret mounts', () => {
+    expect(checkText('|1 NPM_TOKEN=abcdef123 /bin/sh -c npm ci')).toHaveLength(1);
+    expect(checkText('ENV PASSWORD=hunter2')).toHaveLength(1);
+    expect(checkText('RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install x # buildkit')).toEqual([]);
+  });
+  it('never repeats the value', () => {
+    const findings = findCredentials({ env: ['GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345'], labels: { 'com.example.api-key': 'zzz-123-secret' }, history: ['ENV GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345'] });
+    expect(findings.map((f) => f.where)).toEqual(['env', 'label', 'history']);
+    for (const f of findings) expect(f.masked).not.toMatch(/0123456789|secret/);
+    expect(mask('ghp_0123456789abcdefghijABCDEFGHIJ012345')).toBe('ghp_…(40 chars)');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * `pycrane verify`: observe an image (config, history, one in-image Python probe, a start and
+ * a `docker stop`), then judge the observations with pure/verify-eval.ts. The probes run
+ * concurrently; the start/stop run is the slowest part (a 2 s grace period, then the stop).
+ */
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
+import type { ContainerEngine, ImageDetails } from './engine.js';
+import type { VerifyConfig } from './pure/config.js';
+import { PROBE_MARKER, PROBE_SCRIPT } from './pure/probe-script.js';
+import { baseFromImage, findBaseByLayers, isLayerPrefix, sizeReport, type BaseImage, type SizeReport } from './pure/size.js';
+import {
+  evaluateVerify,
+  parseProbeOutput,
+  verdict,
+  type Check,
+  type ExpectedPackage,
+  type ProbeCommandObservation,
+  type ProbeRun,
+  type StartObservation,
+} from './pure/verify-eval.js';
+
+export interface VerifyInput {
+  readonly image: string;
+  /** Locked main dependencies; undefined when there is no project. */
+  readonly expected: readonly ExpectedPackage[] | undefined;
+  /** The FROM of the Dockerfile's final stage, when verifying a project. */
+  readonly dockerfileBase: string | undefined;
+  readonly config: VerifyConfig;
+  /** How long the default command must survive to count as started (ms). */
+  readonly graceMs?: number;
+}
+
+export interface VerifyReport {
+  readonly image: string;
+  readonly imageId: string;
+  readonly verdict: 'pass' | 'fail';
+  readonly checks: readonly Check[];
+  readonly size: SizeReport;
+  readonly durationMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function pythonOf(image: ImageDetails): string {
+  const venv = image.env.find((entry) => entry.startsWith('VIRTUAL_ENV='))?.slice('VIRTUAL_ENV='.length);
+  return venv ? `${venv.replace(/\/$/, '')}/bin/python` : 'python3';
+}
+
+async function runProbe(engine: ContainerEngine, image: ImageDetails, mode: 'user' | 'root', expected: readonly ExpectedPackage[]): Promise<ProbeRun> {
+  const result = await engine.run({
+    image: image.id,
+    entrypoint: pythonOf(image),
+    args: ['-c', PROBE_SCRIPT, mode, JSON.stringify({ packages: expected })],
+    network: 'none',
+    remove: true,
+    labels: { 'org.pycrane.verify': 'probe' },
+    ...(mode === 'root' ? { user: '0:0' } : {}),
+    timeoutMs: 180_000,
+  });
+  const output = parseProbeOutput(result.stdout, PROBE_MARKER);
+  if (output) return { output, error: output.fatal };
+  const detail = (result.stderr || result.stdout || result.spawnError || '').trim().split('\n').slice(-2).join(' | ');
+  return { output: undefined, error: `${pythonOf(image)} exited ${result.timedOut ? '(timed out)' : result.code}${detail ? `: ${detail}` : ''}` };
+}
+
+async function startAndStop(engine: ContainerEngine, image: ImageDetails, config: VerifyConfig, graceMs: number): Promise<StartObservation> {
+  const command = [...(image.entrypoint ?? []), ...(image.cmd ?? [])];
+  const name = `pycrane-verify-${randomBytes(6).toString('hex')}`;
+  const base = { command, graceMs, logs: '', stop: undefined };
+  if (command.length === 0) return { ...base, state: 'failed', exitCode: undefined, error: 'no ENTRYPOINT or CMD' };
+  try {
+    const started = await engine.run({ image: image.id, args: [], detach: true, name, init: config.init, labels: { 'org.pycrane.verify': 'start' }, timeoutMs: 60_000 });
+    if (started.code !== 0) {
+      return { ...base, state: 'failed', exitCode: started.code, error: (started.stderr || started.spawnError || '').trim().split('\n').slice(-2).join(' | ') };
+    }
+    const begin = Date.now();
+    let state = await engine.containerState(name);
+    while (state?.running && Date.now() - begin < graceMs) {
+      await sleep(200);
+      state = await engine.containerState(name);
+    }
+    if (!state?.running) {
+      return { ...base, state: 'exited', exitCode: state?.exitCode, logs: await engine.logs(name), error: undefined };
+    }
+    const t0 = Date.now();
+    await engine.stop(name, config.stopTimeout);
+    const durationMs = Date.now() - t0;
+    const after = await engine.containerState(name);
+    return {
+      ...base,
+      state: 'running',
+      exitCode: undefined,
+      error: undefined,
+      logs: '',
+      stop: { durationMs, exitCode: after?.exitCode, timeoutSeconds: config.stopTimeout },
+    };
+  } finally {
+    await engine.removeContainer(name);
+  }
+}
+
+async function runProbeCommand(engine: ContainerEngine, image: ImageDetails, config: VerifyConfig): Promise<ProbeCommandObservation | undefined> {
+  const configured = config.probe !== undefined;
+  if (!configured && (image.entrypoint ?? []).length === 0) return undefined;
+  const args = config.probe ?? ['--help'];
+  const result = await engine.run({ image: image.id, args, remove: true, init: config.init, labels: { 'org.pycrane.verify': 'probe-command' }, timeoutMs: 60_000 });
+  return { args, configured, exitCode: result.code, output: `${result.stdout}${result.stderr}`, timedOut: Boolean(result.timedOut) };
+}
+
+async function findBase(engine: ContainerEngine, image: ImageDetails, dockerfileBase: string | undefined): Promise<BaseImage | undefined> {
+  const named: [string | undefined, BaseImage['how']][] = [
+    [image.labels['org.opencontainers.image.base.name'], 'label'],
+    [dockerfileBase, 'dockerfile'],
+  ];
+  for (const [ref, how] of named) {
+    if (!ref) continue;
+    const candidate = await engine.inspectImage(ref);
+    if (candidate && isLayerPrefix(candidate.layers, image.layers)) return baseFromImage(candidate, ref, how);
+  }
+  const ids = (await engine.listImageIds()).filter((id) => id !== image.id);
+  const candidates = await engine.inspectImages(ids);
+  const best = findBaseByLayers(image, candidates);
+  if (!best) return undefined;
+  // Prefer the tag a Dockerfile would name (`python:3.13-slim` over `python:3` or `python:latest`).
+  const rank = (tag: string) => (tag.endsWith(':latest') ? 2 : tag.includes('slim') ? 0 : 1);
+  const tag = [...best.repoTags].sort((a, b) => rank(a) - rank(b) || a.length - b.length)[0];
+  return baseFromImage(best, tag ?? best.id.replace(/^sha256:/, '').slice(0, 12), 'layers');
+}
+
+export async function verifyImage(engine: ContainerEngine, input: VerifyInput): Promise<VerifyReport> {
+  const begin = Date.now();
+  await engine.info();
+  const image = await engine.inspectImage(input.image);
+  if (!image) throw new UserError('E_NO_IMAGE', `no image ${input.image} in the local image store`, { hint: 'Build it first (pycrane build) or pull it.' });
+  const graceMs = input.graceMs ?? 2000;
+  const [history, userProbe, rootProbe, start, probeCommand, base] = await Promise.all([
+    engine.history(image.id),
+    runProbe(engine, image, 'user', input.expected ?? []),
+    runProbe(engine, image, 'root', []),
+    startAndStop(engine, image, input.config, graceMs),
+    runProbeCommand(engine, image, input.config),
+    findBase(engine, image, input.dockerfileBase),
+  ]);
+  const size = sizeReport(image, history, base, input.config.maxSize);
+  const checks = evaluateVerify({ image, history, userProbe, rootProbe, start, probeCommand, expected: input.expected, size });
+  return { image: input.image, imageId: image.id, verdict: verdict(checks), checks, size, durationMs: Date.now() - begin };
+}
