@@ -17,8 +17,9 @@ function digestOf(textWithoutDigestLine: string): string {
 /** Header comment lines that explain the file's origin, before the digest line. */
 export function headerLines(style: CommentStyle, sources: string): string[] {
   return [
-    `${style} Written by pycrane from ${sources}. Change [tool.pycrane] in pyproject.toml and run`,
-    `${style} \`pycrane init\` again. Editing this file by hand makes it yours: pycrane then leaves it alone.`,
+    `${style} Written by pycrane from ${sources}.`,
+    `${style} To change it, edit [tool.pycrane] in pyproject.toml and run \`pycrane init\` again.`,
+    `${style} Editing this file by hand makes it yours: pycrane then leaves it alone.`,
   ];
 }
 

@@ -39,3 +39,8 @@ if (!engineAvailable) {
   // Make the reason visible in the test output: vitest prints skipped suites without one.
   console.warn(`[e2e] skipping Docker tests: ${skipReason}`);
 }
+
+// CI starts the lab before the tests: there, a missing engine is a failure, not a skip.
+if (!engineAvailable && process.env.PYCRANE_E2E_REQUIRED === '1') {
+  throw new Error(`PYCRANE_E2E_REQUIRED=1 but ${skipReason}`);
+}

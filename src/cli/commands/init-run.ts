@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import pc from 'picocolors';
+import { ExitCode, UserError } from '../../core/errors.js';
+import { formatRef } from '../../core/location.js';
+import { type BuildPlan, generateSetup } from '../../generate/index.js';
+import { inspectProject } from '../../inspect/index.js';
+import type { ProjectFacts } from '../../inspect/model.js';
+import { nodeReader } from '../../io/fs.js';
+import { type WriteAction, applyWrites, diffActions, planWrites } from '../../io/write-files.js';
+import type { CliContext } from '../context.js';
+import type { InitOptions } from './init.js';
+
+/** Import packages that have a `__main__.py`, so `python -m PKG` can start the image. */
+async function mainModules(facts: ProjectFacts, reader: ReturnType<typeof nodeReader>): Promise<string[]> {
+  const found: string[] = [];
+  for (const pkg of facts.layout.packages) {
+    const dir = pkg.from ? `${pkg.from}/${pkg.include}` : pkg.include;
+    if ((await reader.read(`${dir}/__main__.py`)) !== undefined) found.push(pkg.include.replaceAll('/', '.'));
+  }
+  return found;
+}
+
+function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
+  const dim = color ? pc.dim : (s: string) => s;
+  const at = (ref: Parameters<typeof formatRef>[0]) => (ref ? dim(`  (${formatRef(ref)})`) : '');
+  const start = [...(plan.start.entrypoint ?? []), ...(plan.start.cmd ?? [])].join(' ');
+  const lines = [
+    `project    ${plan.name}${at(facts.name?.source)}`,
+    `python     ${plan.pythonMinor} -> ${plan.baseImage}${at(facts.python.selected.source)}`,
+    `poetry     ${plan.poetryVersion} (pipx ${plan.pipxVersion})${at(facts.poetry?.version.source)}`,
+    `install    ${plan.isPackage ? 'dependencies from the lock, then the project as a wheel' : 'dependencies from the lock; the code is copied (package-mode = false)'}`,
+    `starts     ${start}  ${dim(`(${plan.start.reason})`)}`,
+    `user       app ${plan.user.uid}:${plan.user.gid}, dev ${plan.devUser.name} ${plan.devUser.uid}:${plan.devUser.gid} (DEV_UID/DEV_GID build args)`,
+    `dev groups ${plan.devGroups.length > 0 ? plan.devGroups.join(', ') : '(none)'}`,
+  ];
+  for (const issue of facts.issues) {
+    const where = issue.source ? `${formatRef(issue.source)}: ` : '';
+    lines.push(`${issue.severity === 'info' ? 'note' : 'warning'}: ${where}${issue.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function actionLine(action: WriteAction, dryRun: boolean): string {
+  const verb = {
+    create: dryRun ? 'would create' : 'created',
+    update: dryRun ? 'would update' : 'updated',
+    unchanged: 'unchanged',
+    conflict: 'left alone',
+  }[action.kind];
+  const why =
+    action.kind === 'conflict'
+      ? action.owner === 'edited'
+        ? ' (edited by hand since pycrane wrote it; --force replaces it)'
+        : ' (not written by pycrane; --force replaces it)'
+      : '';
+  return `  ${verb.padEnd(12)} ${action.file.path}${why}`;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(question)).trim().toLowerCase();
+    return answer === '' || answer === 'y' || answer === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+export async function run(dir: string, options: InitOptions, ctx: CliContext): Promise<number> {
+  const root = path.resolve(ctx.cwd, dir);
+  const reader = nodeReader(root);
+  if (!(await reader.isDirectory('.'))) {
+    throw new UserError('E_NO_DIR', `${dir} is not a directory`);
+  }
+  const facts = await inspectProject(reader);
+  const { plan, files } = generateSetup(facts, {
+    directoryName: path.basename(root),
+    mainModules: await mainModules(facts, reader),
+  });
+  const actions = await planWrites(reader, files, { force: Boolean(options.force) });
+  const changes = actions.filter((a) => a.kind !== 'unchanged');
+  const conflicts = actions.filter((a) => a.kind === 'conflict');
+
+  if (options.json) {
+    ctx.stdout.write(
+      `${JSON.stringify({ plan, files: actions.map((a) => ({ path: a.file.path, action: a.kind })) }, null, 2)}\n`,
+    );
+  }
+  if (options.check) {
+    if (!options.json) {
+      if (changes.length === 0) ctx.stdout.write('pycrane init --check: all files are up to date\n');
+      else {
+        ctx.stdout.write(`pycrane init --check: ${changes.length} file(s) differ from what init would write\n`);
+        ctx.stdout.write(diffActions(changes));
+      }
+    }
+    return changes.length === 0 ? ExitCode.ok : ExitCode.findings;
+  }
+  if (options.dryRun) {
+    if (!options.json) {
+      ctx.stdout.write(summary(facts, plan, ctx.color));
+      ctx.stdout.write(diffActions(actions));
+      for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
+    }
+    return ExitCode.ok;
+  }
+  if (!options.json) ctx.stdout.write(summary(facts, plan, ctx.color));
+  if (conflicts.length > 0) {
+    for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
+    ctx.stderr.write(
+      `pycrane: wrote nothing: ${conflicts.map((c) => c.file.path).join(', ')} would be overwritten. ` +
+        'Use --dry-run to see the differences, --force to replace them.\n',
+    );
+    return ExitCode.findings;
+  }
+  if (changes.length === 0) {
+    if (!options.json) ctx.stdout.write('all files are up to date\n');
+    return ExitCode.ok;
+  }
+  if (ctx.interactive && !options.yes && !options.json) {
+    for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
+    if (!(await confirm('Write these files? [Y/n] '))) {
+      ctx.stderr.write('pycrane: nothing written\n');
+      return ExitCode.ok;
+    }
+  }
+  await applyWrites(root, actions);
+  if (!options.json) {
+    for (const action of actions) ctx.stdout.write(`${actionLine(action, false)}\n`);
+    ctx.stdout.write(
+      `\nnext: docker buildx build${plan.buildNetwork ? ` --network ${plan.buildNetwork}` : ''} --target app -t ${plan.name} .` +
+        '   or   docker compose up -d dev\n',
+    );
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,36 @@
+import type { Register } from './index.js';
+
+export interface InitOptions {
+  readonly yes?: boolean;
+  readonly dryRun?: boolean;
+  readonly check?: boolean;
+  readonly force?: boolean;
+  readonly json?: boolean;
+}
+
+export const register: Register = (program, ctx, setExit) => {
+  program
+    .command('init')
+    .summary('write Dockerfile, compose.yaml, devcontainer.json and .dockerignore for a Poetry project')
+    .description(
+      [
+        'Reads pyproject.toml and poetry.lock in DIR and writes a multi-stage Dockerfile (targets builder,',
+        'app-pre, app, dev), compose.yaml, .devcontainer/devcontainer.json and .dockerignore.',
+        '',
+        'Files pycrane wrote and nobody edited since are updated in place; any other existing file is',
+        'left alone unless --force is given. Writes are atomic: all files or none.',
+        '',
+        'Exit codes: 0 written or up to date, 1 --check found drift or a file is in the way, 2 bad input.',
+      ].join('\n'),
+    )
+    .argument('[dir]', 'the project directory', '.')
+    .option('-y, --yes', 'write without asking (the default when not on a terminal)')
+    .option('--dry-run', 'print a unified diff of what would change; write nothing')
+    .option('--check', 'exit 1 when the files differ from what init would write (for CI); write nothing')
+    .option('-f, --force', 'replace files pycrane did not write, or that were edited by hand')
+    .option('--json', 'print the plan and the file actions as JSON')
+    .action(async (dir: string, options: InitOptions) => {
+      const { run } = await import('./init-run.js');
+      setExit(await run(dir, options, ctx));
+    });
+};

@@ -1,0 +1,71 @@
+/**
+ * Small helpers for end-to-end tests that drive the real docker CLI. Argv arrays only.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+export function sh(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {}): Run {
+  const started = Date.now();
+  const result: SpawnSyncReturns<string> = spawnSync(cmd, args as string[], {
+    cwd: options.cwd,
+    env: { ...process.env, DOCKER_BUILDKIT: '1', ...options.env },
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+    input: options.input,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
+}
+
+/** Runs and throws with the command's output when it fails: the output is the evidence. */
+export function must(cmd: string, args: readonly string[], options: Parameters<typeof sh>[2] = {}): Run {
+  const run = sh(cmd, args, options);
+  if (run.code !== 0) {
+    const tail = `${run.stdout}\n${run.stderr}`.split('\n').slice(-60).join('\n');
+    throw new Error(`${cmd} ${args.join(' ')} exited ${run.code}:\n${tail}`);
+  }
+  return run;
+}
+
+/** A private copy of an example project, so tests never touch the repository's files. */
+export async function copyExample(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `pycrane-e2e-${name}-`));
+  await cp(path.join(import.meta.dirname, '..', '..', 'examples', name), dir, { recursive: true });
+  return dir;
+}
+
+export interface BuildResult extends Run {
+  /** BuildKit's plain progress, where CACHED lines show which steps were reused. */
+  readonly log: string;
+}
+
+export function buildx(dir: string, target: string, tag: string, extra: readonly string[] = []): BuildResult {
+  const run = must('docker', ['buildx', 'build', '--network', 'host', '--load', '--progress', 'plain', '--target', target, '-t', tag, ...extra, dir]);
+  return { ...run, log: run.stderr };
+}
+
+/** true when the build reused the step whose line contains `needle` (BuildKit prints `#N CACHED`). */
+export function stepCached(log: string, needle: string): boolean {
+  const lines = log.split('\n');
+  for (const line of lines) {
+    const match = /^#(\d+) \[[^\]]+\] (.*)$/.exec(line);
+    if (match && match[2]?.includes(needle)) {
+      return lines.includes(`#${match[1]} CACHED`);
+    }
+  }
+  throw new Error(`no build step matching ${JSON.stringify(needle)} in the log`);
+}
+
+export function imageSize(tag: string): number {
+  return Number(must('docker', ['image', 'inspect', '--format', '{{.Size}}', tag]).stdout.trim());
+}
