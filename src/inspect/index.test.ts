@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.js';
 import { memoryReader } from '../core/reader.js';
+import { nodeReader } from '../io/fs.js';
 import { DEFAULT_SUPPORTED_PYTHONS, inspectProject, type InspectOptions } from './index.js';
 import { poetryContentHash } from './poetry-lock/content-hash.js';
 import { LATEST_POETRY } from './poetry-versions.js';
@@ -207,5 +210,44 @@ describe('inspectProject: manager, package mode, layout', () => {
     const none = await inspect({ 'pyproject.toml': '[tool.poetry]\nname = "ghost"\n' });
     expect(none.layout).toEqual({ kind: 'unknown', packages: [] });
     expect(none.issues.find((i) => i.code === 'W_NO_PACKAGE_FOUND')?.source).toEqual({ file: 'pyproject.toml', line: 2, column: 1 });
+  });
+});
+
+describe('inspectProject on projects locked by real Poetry', () => {
+  const root = fileURLToPath(new URL('./__fixtures__/real-locks/', import.meta.url));
+  const projects = readdirSync(root).filter((name) => !name.endsWith('.md'));
+  const real = (name: string) => inspectProject(nodeReader(`${root}${name}`));
+
+  it.each(projects)('%s: the lock is fresh and holds every main dependency', async (name) => {
+    const f = await real(name);
+    expect(f.lock?.fresh).toBe(true);
+    expect(f.manager.value).toBe('poetry');
+    expect(f.poetry?.version.value).toBe(name.startsWith('poetry1-') ? '1.3.2' : '2.1.2');
+  });
+
+  it('Poetry 1 reads [tool.poetry] even where [project] exists', async () => {
+    const f = await real('poetry1-with-project');
+    expect(f.poetry?.style).toBe(1);
+    expect(f.groups[0]?.dependencies.map((d) => [d.name, d.constraint])).toEqual([['click', '^8.1']]);
+    expect(f.python.constraints.map((c) => c.value)).toEqual(['>=3.11', '^3.11']);
+    expect(f.name?.source?.line).toBe(8); // [tool.poetry] name, not [project] name
+    // The fixture has no code: the only warning is about that, none about [project].
+    expect(f.issues.filter((i) => i.severity === 'warning').map((i) => i.code)).toEqual(['W_NO_PACKAGE_FOUND']);
+  });
+
+  it('Poetry 2.1 ignores [dependency-groups], so its groups are left out with a warning', async () => {
+    const f = await real('poetry2-nonpackage');
+    expect(f.groups.map((g) => g.name)).toEqual(['main']);
+    expect(f.issues.find((i) => i.code === 'W_DEPENDENCY_GROUPS_IGNORED')?.source).toEqual({ file: 'pyproject.toml', line: 6, column: 1 });
+  });
+
+  it('Poetry 2 with [tool.poetry.dependencies] beside a [project] without dependencies', async () => {
+    const f = await real('poetry2-mixed');
+    expect(f.poetry?.style).toBe(2);
+    expect(f.groups.map((g) => [g.name, g.dependencies.map((d) => d.name)])).toEqual([
+      ['main', ['click']],
+      ['dev', ['pytest']],
+    ]);
+    expect(f.python.selected.value).toBe('3.14');
   });
 });

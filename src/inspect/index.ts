@@ -54,17 +54,19 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
   files.push(PYPROJECT);
   const doc = parseToml(text, PYPROJECT);
   const at = locateToml(text, PYPROJECT);
-  const pp = readPyproject(doc, at);
-  issues.push(...pp.issues);
   const tool = isTable(doc.tool) ? doc.tool : {};
   const parsedConfig = parsePycraneConfig(tool.pycrane, at, PYPROJECT);
   const config = parsedConfig.config;
-  issues.push(...parsedConfig.issues);
 
   const lockText = await reader.read(LOCK);
   const lock = lockText === undefined ? undefined : parsePoetryLock(lockText, LOCK);
   const lockHeader = lockText === undefined ? undefined : readLockHeader(lockText);
   if (lock) files.push(LOCK);
+
+  // Which Poetry installs the project decides what of pyproject.toml counts.
+  const poetryVersion = resolvePoetryVersion(lock, lockHeader !== undefined, config, at);
+  const pp = readPyproject(doc, at, poetryVersion ? { poetryVersion: poetryVersion.fact.value } : {});
+  issues.push(...pp.issues, ...parsedConfig.issues);
 
   const otherLocks: string[] = [];
   for (const name of ['uv.lock', 'pdm.lock', 'requirements.txt']) {
@@ -81,11 +83,12 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
   }
 
   const isPoetry = manager.value === 'poetry';
-  const poetry = isPoetry ? poetryFacts(pp, lock, lockHeader !== undefined, config, at, issues) : undefined;
+  const poetry = isPoetry ? poetryFacts(pp, poetryVersion, issues) : undefined;
 
   let lockFacts: LockFacts | undefined = lock;
   if (isPoetry && lock) {
-    lockFacts = { ...lock, fresh: checkLock(text, doc, pp, lock, options, issues) };
+    const lockMajor = lock.generator ? (lock.generator.value.version.startsWith('1.') ? 1 : 2) : lockHeader ? 1 : undefined;
+    lockFacts = { ...lock, fresh: checkLock(text, doc, pp, lock, lockMajor, options, issues) };
   } else if (isPoetry) {
     issues.push({
       code: 'W_NO_LOCK',
@@ -153,30 +156,46 @@ function detectManager(pp: PyprojectFacts, lock: LockFacts | undefined, otherLoc
   return fact('setuptools', pp.buildBackend?.source ?? pp.project);
 }
 
-function poetryFacts(
-  pp: PyprojectFacts,
+interface ResolvedPoetry {
+  readonly fact: Fact<string>;
+  readonly note: Issue | undefined;
+}
+
+/** The Poetry the Dockerfile pins: `[tool.pycrane] poetry-version`, the lock's header, or inferred from lock-version. */
+function resolvePoetryVersion(
   lock: LockFacts | undefined,
   lockHasHeader: boolean,
   config: PycraneConfig,
   at: TomlLocator,
-  issues: Issue[],
-): PoetryFacts {
-  const style: 1 | 2 = pp.project ? 2 : 1;
-  const generator = lock?.generator?.value.tool === 'poetry' ? lock.generator : undefined;
-  const inferred = lock && !generator ? inferPoetryVersion(lockHasHeader, lock.lockVersion?.value) : undefined;
-  let version: Fact<string>;
+): ResolvedPoetry | undefined {
   if (config.poetryVersion !== undefined) {
-    version = fact(config.poetryVersion, at.find(['tool', 'pycrane', 'poetry-version']));
-  } else if (generator) {
-    version = fact(generator.value.version, generator.source);
-  } else if (lock && inferred !== undefined) {
-    version = fact(inferred, lock.lockVersion?.source ?? { file: LOCK, line: 1 });
-    issues.push({
-      code: 'I_POETRY_VERSION_INFERRED',
-      severity: 'info',
-      message: `poetry.lock does not name the Poetry that wrote it; lock-version ${lock.lockVersion?.value ?? '1.0'} means Poetry ${inferred.replace(/\.\d+$/, '')}.x: pinning ${inferred} (set [tool.pycrane] poetry-version to choose)`,
-      source: version.source,
-    });
+    return { fact: fact(config.poetryVersion, at.find(['tool', 'pycrane', 'poetry-version'])), note: undefined };
+  }
+  const generator = lock?.generator?.value.tool === 'poetry' ? lock.generator : undefined;
+  if (generator) return { fact: fact(generator.value.version, generator.source), note: undefined };
+  const inferred = lock ? inferPoetryVersion(lockHasHeader, lock.lockVersion?.value) : undefined;
+  if (lock && inferred !== undefined) {
+    const source = lock.lockVersion?.source ?? { file: LOCK, line: 1 };
+    return {
+      fact: fact(inferred, source),
+      note: {
+        code: 'I_POETRY_VERSION_INFERRED',
+        severity: 'info',
+        message: `poetry.lock does not name the Poetry that wrote it; lock-version ${lock.lockVersion?.value ?? '1.0'} means Poetry ${inferred.replace(/\.\d+$/, '')}.x: pinning ${inferred} (set [tool.pycrane] poetry-version to choose)`,
+        source,
+      },
+    };
+  }
+  return undefined;
+}
+
+function poetryFacts(pp: PyprojectFacts, resolved: ResolvedPoetry | undefined, issues: Issue[]): PoetryFacts {
+  const poetry1 = resolved?.fact.value.startsWith('1.') ?? false;
+  const style: 1 | 2 = pp.project && !poetry1 ? 2 : 1;
+  let version: Fact<string>;
+  if (resolved) {
+    version = resolved.fact;
+    if (resolved.note) issues.push(resolved.note);
   } else {
     version = fact(LATEST_POETRY[style], undefined);
     issues.push({
@@ -185,11 +204,11 @@ function poetryFacts(
       message: `Poetry version not pinned by a lock or [tool.pycrane] poetry-version: using ${version.value}, the latest ${style}.x pycrane knows`,
     });
   }
-  if (style === 2 && version.value.startsWith('1.')) {
+  if (poetry1 && pp.project && pp.poetryName === undefined) {
     issues.push({
       code: 'W_POETRY1_WITH_PROJECT',
       severity: 'warning',
-      message: `[project] needs Poetry 2, but Poetry ${version.value} is pinned: Poetry 1.x ignores [project]`,
+      message: `Poetry ${version.value} ignores [project] and finds no name in [tool.poetry]: use Poetry 2 or move the metadata to [tool.poetry]`,
       source: version.source ?? pp.project,
     });
   }
@@ -197,7 +216,15 @@ function poetryFacts(
 }
 
 /** Checks that the lock belongs to pyproject.toml; returns `fresh`. */
-function checkLock(text: string, doc: TomlTable, pp: PyprojectFacts, lock: LockFacts, options: InspectOptions, issues: Issue[]): boolean | undefined {
+function checkLock(
+  text: string,
+  doc: TomlTable,
+  pp: PyprojectFacts,
+  lock: LockFacts,
+  lockMajor: 1 | 2 | undefined,
+  options: InspectOptions,
+  issues: Issue[],
+): boolean | undefined {
   const locked = new Set(lock.packages.map((p) => p.name));
   const main = pp.groups[0]?.dependencies ?? [];
   const missing = main.find((dep) => !locked.has(dep.name) && !isConditionalDependency(dep) && dep.name !== pp.name?.value);
@@ -216,7 +243,11 @@ function checkLock(text: string, doc: TomlTable, pp: PyprojectFacts, lock: LockF
   }
   const generatorVersion = lock.generator?.value.version;
   const hasDependencyGroups = isTable(doc['dependency-groups']);
-  const expected = poetryContentHash(parseToml(text, PYPROJECT, { integersAsBigInt: true }));
+  const hashDoc = parseToml(text, PYPROJECT, { integersAsBigInt: true });
+  // A lock without header (Poetry <= 1.1, or edited): either algorithm may have written it.
+  const candidates = lockMajor === undefined ? [1, 2] as const : [lockMajor];
+  const hashes = candidates.map((poetryMajor) => poetryContentHash(hashDoc, { poetryMajor }));
+  const expected = hashes.find((h) => h === written) ?? hashes[0];
   const unknownAlgorithm =
     generatorVersion === undefined
       ? false

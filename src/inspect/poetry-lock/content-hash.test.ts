@@ -18,7 +18,9 @@ describe('poetryContentHash', () => {
     const lockText = readFileSync(`${fixtures}${project}/poetry.lock`, 'utf8');
     const expected = /^content-hash = "([0-9a-f]{64})"$/m.exec(lockText)?.[1];
     expect(expected).toBeDefined();
-    expect(poetryContentHash(pyproject)).toBe(expected);
+    // The folder says which Poetry wrote the lock: Poetry 1 ignores [project].
+    const poetryMajor = project.startsWith('poetry1-') ? 1 : 2;
+    expect(poetryContentHash(pyproject, { poetryMajor })).toBe(expected);
   });
 
   it('changes when a dependency changes and ignores metadata that Poetry does not hash', () => {
@@ -33,6 +35,14 @@ describe('poetryContentHash', () => {
     });
     expect(poetryContentHash(base)).toBe(poetryContentHash(renamed));
     expect(poetryContentHash(base)).not.toBe(poetryContentHash(bumped));
+  });
+
+  it('hashes [project] only for Poetry 2', () => {
+    const text = '[project]\nname = "a"\ndependencies = ["click"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\n';
+    const doc = parse(text, { integersAsBigInt: true });
+    const tomlOnly = parse('[tool.poetry.dependencies]\npython = "^3.11"\n', { integersAsBigInt: true });
+    expect(poetryContentHash(doc, { poetryMajor: 1 })).toBe(poetryContentHash(tomlOnly));
+    expect(poetryContentHash(doc)).not.toBe(poetryContentHash(tomlOnly));
   });
 
   it('cannot hash TOML dates (Python json cannot either)', () => {

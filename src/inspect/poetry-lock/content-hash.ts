@@ -12,11 +12,13 @@ const RELEVANT_PROJECT_KEYS = ['requires-python', 'dependencies', 'optional-depe
 /**
  * The `content-hash` Poetry writes into `[metadata]` of poetry.lock for this pyproject
  * (the pyproject parsed with integers as bigints). One algorithm covers Poetry 1.x and
- * 2.0-2.2: without relevant `[project]` content it reduces to 1.x's. Undefined when the
+ * 2.0-2.2: without relevant `[project]` content it reduces to 1.x's; pass `poetryMajor: 1`
+ * for a lock written by Poetry 1.x, which ignores `[project]`. Undefined when the
  * relevant content holds values Python's json cannot encode (TOML dates).
  */
-export function poetryContentHash(pyproject: TomlTable): string | undefined {
-  const project = isTable(pyproject.project) ? pyproject.project : {};
+export function poetryContentHash(pyproject: TomlTable, options: { poetryMajor?: 1 | 2 } = {}): string | undefined {
+  // Poetry 1.x knows nothing of [project]: it hashes [tool.poetry] alone.
+  const project = options.poetryMajor !== 1 && isTable(pyproject.project) ? pyproject.project : {};
   const tool = isTable(pyproject.tool) ? pyproject.tool : {};
   const poetry = isTable(tool.poetry) ? tool.poetry : {};
 

@@ -3,6 +3,7 @@ import { type Fact, fact, type SourceRef } from '../../core/location.js';
 import type { ConsoleScript, Dependency, DependencyGroup, PackageIndex, PackageInclude } from '../model.js';
 import type { TomlLocator, TomlPath } from '../toml/locate.js';
 import { isTable, stringAt, type TomlTable } from '../toml/parse.js';
+import { versionAtLeast } from '../poetry-versions.js';
 import { normalizeName, parseRequirement } from './pep508.js';
 
 /** What pyproject.toml says about a project, before other files are consulted. */
@@ -14,7 +15,9 @@ export interface PyprojectFacts {
   readonly authors: readonly string[];
   /** `[tool.poetry]` is there. */
   readonly poetry: SourceRef | undefined;
-  /** `[project]` is there (PEP 621). */
+  /** `[tool.poetry] name`: with it, Poetry 1.x has the metadata it needs. */
+  readonly poetryName: string | undefined;
+  /** `[project]` is there (PEP 621), whether or not the installing Poetry reads it. */
   readonly project: SourceRef | undefined;
   readonly buildBackend: Fact<string> | undefined;
   /** `requires-python` and `tool.poetry.dependencies.python`, as written. */
@@ -28,9 +31,22 @@ export interface PyprojectFacts {
   readonly issues: readonly Issue[];
 }
 
-export function readPyproject(doc: TomlTable, at: TomlLocator): PyprojectFacts {
+export interface ReadOptions {
+  /**
+   * The Poetry that will install the project, when known. Poetry 1.x ignores `[project]`
+   * (metadata, dependencies and scripts come from `[tool.poetry]` only); Poetry before 2.2
+   * ignores `[dependency-groups]` (PEP 735), so those groups are left out with a warning.
+   */
+  readonly poetryVersion?: string;
+}
+
+export function readPyproject(doc: TomlTable, at: TomlLocator, options: ReadOptions = {}): PyprojectFacts {
   const issues: Issue[] = [];
-  const project = isTable(doc.project) ? doc.project : undefined;
+  const poetry1 = options.poetryVersion?.startsWith('1.') ?? false;
+  const pep735 = options.poetryVersion === undefined || versionAtLeast(options.poetryVersion, '2.2.0');
+  const declaredProject = isTable(doc.project) ? doc.project : undefined;
+  // What Poetry reads of [project] (nothing for Poetry 1).
+  const project = poetry1 ? undefined : declaredProject;
   const tool = isTable(doc.tool) ? doc.tool : {};
   const poetry = isTable(tool.poetry) ? tool.poetry : undefined;
   const buildSystem = isTable(doc['build-system']) ? doc['build-system'] : undefined;
@@ -68,7 +84,8 @@ export function readPyproject(doc: TomlTable, at: TomlLocator): PyprojectFacts {
   }
 
   const pythonConstraints: { value: string; pep440: boolean; source: SourceRef | undefined }[] = [];
-  const requiresPython = stringAt(project, 'requires-python');
+  // requires-python binds the project even where Poetry 1 ignores it.
+  const requiresPython = stringAt(declaredProject, 'requires-python');
   if (requiresPython !== undefined) {
     pythonConstraints.push({ value: requiresPython, pep440: true, source: at.find([...P, 'requires-python']) });
   }
@@ -112,7 +129,17 @@ export function readPyproject(doc: TomlTable, at: TomlLocator): PyprojectFacts {
   addScripts(project?.scripts, [...P, 'scripts']);
   if (scripts.length === 0) addScripts(poetry?.scripts, [...T, 'scripts']);
 
-  const groups = readGroups(project, poetry, doc['dependency-groups'], at, issues);
+  let dependencyGroups = doc['dependency-groups'];
+  if (isTable(dependencyGroups) && !pep735) {
+    issues.push({
+      code: 'W_DEPENDENCY_GROUPS_IGNORED',
+      severity: 'warning',
+      message: `Poetry ${options.poetryVersion ?? ''} ignores [dependency-groups] (PEP 735 support came with Poetry 2.2): its groups are left out; use [tool.poetry.group.<name>.dependencies]`,
+      source: at.find(['dependency-groups']),
+    });
+    dependencyGroups = undefined;
+  }
+  const groups = readGroups(project, poetry, dependencyGroups, at, issues);
 
   const indexes: PackageIndex[] = [];
   if (Array.isArray(poetry?.source)) {
@@ -135,7 +162,8 @@ export function readPyproject(doc: TomlTable, at: TomlLocator): PyprojectFacts {
     license,
     authors,
     poetry: poetry ? at.find(T) : undefined,
-    project: project ? at.find(P) : undefined,
+    poetryName: stringAt(poetry, 'name'),
+    project: declaredProject ? at.find(P) : undefined,
     buildBackend: backend === undefined ? undefined : fact(backend, at.find(['build-system', 'build-backend'])),
     pythonConstraints,
     packageMode,
