@@ -104,4 +104,15 @@ describe('locateToml', () => {
     expect(crlf.find(['tool', 'poetry', 'group', 'dev'])?.line).toBe(1);
     expect(crlf.find(['tool', 'poetry', 'group', 'dev', 'dependencies', 'pytest'])).toEqual({ file: 'p.toml', line: 2, column: 1 });
   });
+
+  it('reads spaced dotted keys, escaped quoted keys, nested arrays, multi-line inline tables and a BOM', () => {
+    const text = '\uFEFFa . "b.c" . d = 1\n"k\\"q" = 2\nx = [[1, 2], [3]]\ny = { b = 1,\n  c = 2 }\n';
+    expect(() => parse(text)).not.toThrow();
+    const t = locateToml(text, 'x.toml');
+    expect(t.find(['a', 'b.c', 'd'])).toEqual({ file: 'x.toml', line: 1, column: 1 });
+    expect(t.find(['k"q'])?.line).toBe(2);
+    expect(t.find(['x', 1])).toEqual({ file: 'x.toml', line: 3, column: 14 });
+    expect(t.find(['x', 0, 1])).toEqual({ file: 'x.toml', line: 3, column: 10 });
+    expect(t.find(['y', 'c'])).toEqual({ file: 'x.toml', line: 5, column: 3 });
+  });
 });

@@ -18,7 +18,9 @@ export interface TomlLocator {
 const SEP = '\u0000';
 const keyOf = (path: TomlPath): string => path.map(String).join(SEP);
 
-export function locateToml(text: string, file: string): TomlLocator {
+export function locateToml(source: string, file: string): TomlLocator {
+  // A byte order mark is not a column.
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const positions = new Map<string, SourceRef>();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
