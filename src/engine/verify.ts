@@ -123,7 +123,7 @@ async function findBase(engine: ContainerEngine, image: ImageDetails, dockerfile
   const best = findBaseByLayers(image, candidates);
   if (!best) return undefined;
   // Prefer the tag a Dockerfile would name (`python:3.13-slim` over `python:3` or `python:latest`).
-  const rank = (tag: string) => (tag.endsWith(':latest') ? 2 : tag.includes('slim') ? 0 : 1);
+  const rank = (tag: string) => (tag.endsWith(':latest') ? 4 : 0) + (tag.includes('slim') ? 0 : 2) + (/:\d+\.\d+/.test(tag) ? 0 : 1);
   const tag = [...best.repoTags].sort((a, b) => rank(a) - rank(b) || a.length - b.length)[0];
   return baseFromImage(best, tag ?? best.id.replace(/^sha256:/, '').slice(0, 12), 'layers');
 }

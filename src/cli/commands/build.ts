@@ -1,0 +1,56 @@
+import type { Register } from './index.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export interface BuildCliOptions {
+  target?: string;
+  file?: string;
+  tag: string[];
+  repository?: string;
+  latest?: boolean;
+  push?: boolean;
+  load?: boolean;
+  platform?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  network?: string;
+  buildArg: string[];
+  secret: string[];
+  label: string[];
+  progress?: string;
+  json?: boolean;
+}
+
+export const register: Register = (program, ctx, setExit) => {
+  program
+    .command('build')
+    .summary('build the project image with BuildKit, tagged and labelled')
+    .description(
+      'Build a stage of the project\'s Dockerfile (`app` by default) with `docker buildx build` ' +
+        '(or `DOCKER_BUILDKIT=1 docker build` without buildx). Tags come from the project version, the Python ' +
+        'minor and the git commit (NAME:1.4.2, NAME:1.4.2-py3.13, NAME:sha-<12 hex>); a dirty work tree gets only ' +
+        'NAME:sha-<12 hex>-dirty. OCI labels (org.opencontainers.image.*) come from pyproject.toml and git. ' +
+        'Policy: [tool.pycrane.build] (docs/build.md). Exit 0 built, 1 build failed, 2 usage/config, 3 no engine.',
+    )
+    .argument('[dir]', 'the project folder (default: the current folder)')
+    .option('--target <stage>', 'stage to build: app (default), dev, or any stage name')
+    .option('-f, --file <path>', 'Dockerfile (default: DIR/Dockerfile)')
+    .option('-t, --tag <tag>', 'extra tag: bare (`stable`, on the repository) or a full reference; repeatable', collect, [])
+    .option('--repository <name>', 'image repository (default: [tool.pycrane.build] repository, else the project name)')
+    .option('--latest', 'also tag `latest` (clean work tree and final release only)')
+    .option('--push', 'push to the registry instead of loading into the local image store')
+    .option('--load', 'load into the local image store (the default)')
+    .option('--platform <platforms>', 'target platform(s), e.g. linux/amd64')
+    .option('--cache-from <source>', 'external cache source (type=registry,ref=...); repeatable', collect, [])
+    .option('--cache-to <dest>', 'cache export (type=registry,ref=...,mode=max); repeatable; buildx only', collect, [])
+    .option('--network <mode>', 'network for RUN steps, e.g. host (default: [tool.pycrane] build-network)')
+    .option('--build-arg <KEY=VALUE>', 'build argument; a bare KEY takes its value from the environment; repeatable', collect, [])
+    .option('--secret <spec>', 'BuildKit secret: id=netrc,src=PATH or id=token,env=VAR; repeatable', collect, [])
+    .option('--label <KEY=VALUE>', 'extra image label; repeatable', collect, [])
+    .option('--progress <mode>', 'auto, plain, tty or quiet (default: tty on a terminal, plain otherwise and in CI)')
+    .option('--json', 'print {imageId, tags, size, durationMs, target, ...} as one JSON document')
+    .action(async (dir: string | undefined, options: BuildCliOptions) => {
+      const { run } = await import('./build-run.js');
+      setExit(await run(ctx, dir, options));
+    });
+};
