@@ -13,7 +13,9 @@ function build(plan: BuildPlan, target: string, args?: Record<string, string>): 
 
 /** The compose file as an object: serialised by the yaml library, never by string templates. */
 export function composeModel(plan: BuildPlan): Record<string, unknown> {
-  const ports = plan.port === undefined ? {} : { ports: [`${plan.port}:${plan.port}`] };
+  // Only app publishes the port: dev and app can run side by side; the dev container's
+  // port is forwarded by the editor (devcontainer.json forwardPorts).
+  const ports = plan.port === undefined ? {} : { ports: [{ target: plan.port, published: String(plan.port) }] };
   return {
     name: plan.name,
     services: {
@@ -27,7 +29,6 @@ export function composeModel(plan: BuildPlan): Record<string, unknown> {
         build: build(plan, 'dev', { DEV_UID: '${DEV_UID:-1000}', DEV_GID: '${DEV_GID:-1000}' }),
         image: `${plan.name}-dev:local`,
         init: true,
-        ...ports,
         volumes: [{ type: 'bind', source: '.', target: plan.workdir }],
         develop: {
           watch: plan.lockFiles.map((path) => ({ action: 'rebuild', path })),
@@ -53,6 +54,6 @@ export function renderCompose(plan: BuildPlan, header: readonly string[]): strin
     '# The venv lives in the image at /opt/venv, outside the mounted /app: no volume can go stale.',
     '# Each start of dev syncs it with the mounted poetry.lock; `docker compose watch` rebuilds on lock changes.',
   ];
-  const body = stringify(composeModel(plan), { lineWidth: 0 });
+  const body = stringify(composeModel(plan), { lineWidth: 0, aliasDuplicateObjects: false });
   return `${comments.join('\n')}\n${body}`;
 }

@@ -11,6 +11,7 @@ export function devcontainerModel(plan: BuildPlan): Record<string, unknown> {
     shutdownAction: 'stopCompose',
     remoteUser: plan.devUser.name,
     updateRemoteUserUID: true,
+    ...(plan.port === undefined ? {} : { forwardPorts: [plan.port] }),
     // updateRemoteUserUID changes the user's UID to the host's: give the venv to that UID too.
     postCreateCommand: `${venvOwner} && git config --global --add safe.directory ${plan.workdir}`,
     customizations: {

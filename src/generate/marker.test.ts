@@ -23,3 +23,10 @@ describe('stamp / ownership', () => {
     expect(ownership(stamp('// a\n{}\n', '//', 1))).toBe('pycrane');
   });
 });
+
+describe('ownership with a blank line after the digest (the Dockerfile header)', () => {
+  it('still recognises untouched output', () => {
+    const text = '# syntax=docker/dockerfile:1\n# header\n\nFROM python:3.13-slim\n';
+    expect(ownership(stamp(text, '#', 2))).toBe('pycrane');
+  });
+});

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  */
 export type CommentStyle = '#' | '//';
 
-const DIGEST_LINE = /^(?:#|\/\/) pycrane-digest: sha256:(?<digest>[0-9a-f]{16})\s*$/m;
+const DIGEST_LINE = /^(?:#|\/\/) pycrane-digest: sha256:(?<digest>[0-9a-f]{16})[ \t]*$/m;
 
 function digestOf(textWithoutDigestLine: string): string {
   return createHash('sha256').update(textWithoutDigestLine).digest('hex').slice(0, 16);
