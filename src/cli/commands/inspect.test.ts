@@ -62,6 +62,20 @@ describe('pycrane inspect', () => {
     expect(t.out()).toMatch(/^lock .*fresh/m);
   });
 
+  it('reports a project without poetry.lock with lock: null and a warning, exit 0', async () => {
+    const dir = project('no-lock', { 'pyproject.toml': '[tool.poetry]\nname = "nolock"\npackage-mode = false\n\n[tool.poetry.dependencies]\npython = "~3.12"\n' });
+    const t = fakeCtx();
+    expect(await runCli(['inspect', dir, '--json'], t.ctx)).toBe(0);
+    const facts = JSON.parse(t.out()) as { lock: unknown; python: { selected: { value: string } }; issues: { code: string }[] };
+    expect(facts.lock).toBeNull();
+    expect(facts.python.selected.value).toBe('3.12');
+    expect(facts.issues.map((i) => i.code)).toContain('W_NO_LOCK');
+    const text = fakeCtx();
+    expect(await runCli(['inspect', dir], text.ctx)).toBe(0);
+    expect(text.out()).toMatch(/^lock {10}none$/m);
+    expect(text.out()).toMatch(/^ {2}warning pyproject\.toml:1:1: no poetry\.lock: .* \[W_NO_LOCK\]$/m);
+  });
+
   it('exits 2 with file:line:col for malformed TOML', async () => {
     const dir = project('bad-toml', { 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = \n' });
     const t = fakeCtx();
