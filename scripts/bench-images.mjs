@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Build times and image sizes of the generated setups, next to the seed design's own
+// Dockerfile on the same project (only its versions adapted to the lab: Python 3.11.2,
+// Poetry 1.3.2, pipx 1.1.0). Needs a Docker engine with buildx whose builds reach the
+// examples' index with --network host (../shared/docker-lab), and `npm run build`.
+//
+//   node scripts/bench-images.mjs [example ...]
+//
+// cold = --no-cache (no layer reused; BuildKit cache mounts and local base images stay),
+// warm = the same build again, edit = after appending a comment to one source file.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.join(import.meta.dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('bench-images: dist/cli.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+const docker = (args, opts = {}) => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('docker', args, { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, DOCKER_BUILDKIT: '1' }, ...opts });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`docker ${args.join(' ')} failed:\n${(r.stderr || '').split('\n').slice(-30).join('\n')}`);
+  return { ms, out: r.stdout.trim() };
+};
+if (spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status !== 0) {
+  console.error('bench-images: no Docker engine answers (start one, e.g. ../shared/docker-lab/up)');
+  process.exit(3);
+}
+
+const size = (ref) => Number(docker(['image', 'inspect', '--format', '{{.Size}}', ref]).out);
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const s = (ms) => (ms / 1000).toFixed(1);
+
+function build(dir, target, tag, extra = []) {
+  return docker(['buildx', 'build', '--network', 'host', '--load', '--progress', 'plain', '--target', target, '-t', tag, ...extra, dir]).ms;
+}
+
+function measure(label, dir, tagBase, sourceFile, base) {
+  const row = { label, base: mb(size(base)) };
+  row.appCold = s(build(dir, 'app', `${tagBase}:app`, ['--no-cache']));
+  row.appWarm = s(build(dir, 'app', `${tagBase}:app`));
+  appendFileSync(path.join(dir, sourceFile), '\n# bench: a source-only edit\n');
+  row.appEdit = s(build(dir, 'app', `${tagBase}:app`));
+  row.appSize = mb(size(`${tagBase}:app`));
+  row.devCold = s(build(dir, 'dev', `${tagBase}:dev`, ['--no-cache']));
+  row.devWarm = s(build(dir, 'dev', `${tagBase}:dev`));
+  row.devSize = mb(size(`${tagBase}:dev`));
+  return row;
+}
+
+function seedDockerfile() {
+  const md = readFileSync(path.join(root, '..', 'shared', 'seed', 'python-docker-devcontainers.md'), 'utf8');
+  const block = md.split('## Full Dockerfile')[1]?.split('```Dockerfile')[1]?.split('```')[0];
+  if (!block) throw new Error('no "Full Dockerfile" block in the seed');
+  return block
+    .replace('ARG PYTHON_VERSION=3.8.9', 'ARG PYTHON_VERSION=3.11.2')
+    .replace('ARG POETRY_VERSION=1.5.1', 'ARG POETRY_VERSION=1.3.2')
+    .replace('ARG PIPX_VERSION=1.2.0', 'ARG PIPX_VERSION=1.1.0');
+}
+
+const examples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['seed-poetry1', 'poetry2-cli', 'poetry-app'];
+const sources = { 'seed-poetry1': 'myproject/__init__.py', 'poetry2-cli': 'src/hello_cli/cli.py', 'poetry-app': 'app.py' };
+const bases = { 'seed-poetry1': 'python:3.11-slim', 'poetry2-cli': 'python:3.13-slim', 'poetry-app': 'python:3.13-slim' };
+const rows = [];
+for (const example of examples) {
+  const dir = mkdtempSync(path.join(tmpdir(), `pycrane-bench-${example}-`));
+  cpSync(path.join(root, 'examples', example), dir, { recursive: true });
+  const init = spawnSync(process.execPath, [cli, 'init', dir, '--yes'], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`pycrane init ${example} failed: ${init.stderr}`);
+  rows.push(measure(`pycrane: ${example}`, dir, `pycrane-bench-${example}`, sources[example], bases[example]));
+  if (example === 'seed-poetry1') {
+    const seedDir = mkdtempSync(path.join(tmpdir(), 'pycrane-bench-seed-'));
+    cpSync(path.join(root, 'examples', example), seedDir, { recursive: true });
+    writeFileSync(path.join(seedDir, 'Dockerfile'), seedDockerfile());
+    rows.push(measure('seed Dockerfile: seed-poetry1', seedDir, 'pycrane-bench-seed', sources[example], 'python:3.11.2-slim'));
+  }
+}
+
+const cols = ['label', 'base', 'appCold', 'appWarm', 'appEdit', 'appSize', 'devCold', 'devWarm', 'devSize'];
+const head = ['setup', 'base MB', 'app cold s', 'app warm s', 'app after edit s', 'app MB', 'dev cold s', 'dev warm s', 'dev MB'];
+console.log(`| ${head.join(' | ')} |`);
+console.log(`|${head.map(() => ' --- ').join('|')}|`);
+for (const row of rows) console.log(`| ${cols.map((c) => row[c]).join(' | ')} |`);
