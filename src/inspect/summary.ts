@@ -43,8 +43,8 @@ export function formatFacts(facts: ProjectFacts): string {
     add('lock', 'none');
   }
   for (const i of facts.indexes) add('index', `${i.name} ${i.url}${i.priority ? ` (${i.priority})` : ''}`, i.source);
-  const configKeys = Object.keys(facts.config).filter((k) => k !== 'source');
-  if (configKeys.length > 0) add('config', `[tool.pycrane] ${configKeys.join(', ')}`, facts.config.source);
+  const config = Object.entries(facts.config).filter(([k]) => k !== 'source');
+  if (config.length > 0) add('config', config.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', '), facts.config.source);
 
   if (facts.issues.length > 0) {
     lines.push('', 'issues:');
