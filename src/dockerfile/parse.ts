@@ -98,12 +98,27 @@ export function parseDockerfile(text: string): DockerfileModel {
     return r ?? ins.getInstructionRange();
   };
 
-  /** Exec form strings when the instruction is written as a JSON array. */
+  /** Exec form strings when the instruction is a valid JSON array of strings (else BuildKit runs it as shell form). */
   const jsonArgv = (ins: Instruction): Word[] | undefined => {
     const j = ins as JSONInstruction;
     if (typeof j.getJSONStrings !== 'function') return undefined;
-    if (!j.getOpeningBracket() || !j.getClosingBracket()) return undefined;
-    return j.getJSONStrings().map((s) => ({ value: s.getJSONValue(), raw: s.getValue(), range: s.getJSONRange(), quoted: true, hasExpansion: s.getJSONValue().includes('$') }));
+    const open = j.getOpeningBracket();
+    if (!open || !j.getClosingBracket()) return undefined;
+    const start = index.offsetAt(open.getRange().start);
+    const logical = logicalText(text, start, index.offsetAt(ins.getRange().end), escapeChar).text;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(logical);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return undefined;
+    const strings = j.getJSONStrings();
+    const whole = { start: open.getRange().start, end: ins.getRange().end };
+    return (parsed as string[]).map((value, i) => {
+      const s = strings.length === parsed.length ? strings[i] : undefined;
+      return { value, raw: s?.getValue() ?? JSON.stringify(value), range: s?.getRange() ?? whole, quoted: true, hasExpansion: value.includes('$') };
+    });
   };
 
   /** Shell commands of everything after the flags. */

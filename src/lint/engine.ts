@@ -89,6 +89,7 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
       devcontainer,
       dockerignore,
       paths,
+      now: input.now ?? new Date(),
       report(d) {
         const file = d.file ?? (d.ref ? d.ref.file : ownFile) ?? '';
         push(rule, severity, d.messageId, d.data, file, d.range ?? refToRange(d.ref));

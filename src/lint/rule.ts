@@ -61,6 +61,8 @@ export interface RuleContext<M extends string> {
   /** null: no .dockerignore next to the Dockerfile; undefined: not checked. */
   readonly dockerignore: IgnoreFile | null | undefined;
   /** File names of the inputs, for reports on another file than the rule's own. */
+  /** Today (LintInput.now), for date-based rules. */
+  readonly now: Date;
   readonly paths: { readonly dockerfile?: string; readonly compose?: string; readonly devcontainer?: string; readonly dockerignore?: string; readonly project?: string };
   report(descriptor: ReportDescriptor<M>): void;
 }

@@ -37,6 +37,8 @@ export interface LintInput {
   readonly facts?: ProjectFacts;
   /** inspect failed with a user error: reported as PC190 instead of aborting the lint. */
   readonly projectError?: { readonly message: string; readonly file: string; readonly line?: number };
+  /** Today, for date-based rules (EOL Python); defaults to the current date. */
+  readonly now?: Date;
 }
 
 export interface Diagnostic {

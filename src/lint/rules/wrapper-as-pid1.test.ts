@@ -1,0 +1,21 @@
+import { ruleTester } from '../testing/rule-tester.js';
+import { wrapperAsPid1 } from './wrapper-as-pid1.js';
+
+ruleTester(wrapperAsPid1, {
+  valid: [
+    'FROM python:3.12\nCMD ["uvicorn", "app:app"]\n',
+    'FROM python:3.12 AS dev\nCMD ["poetry", "run", "pytest"]\n',
+    'FROM python:3.12\nCMD ["sh", "-c", "exec gunicorn app:app --bind 0.0.0.0:$PORT"]\n',
+    'FROM python:3.12\nCMD ["sh", "-c", "gunicorn app:app"]\n',
+    'FROM python:3.12\nENTRYPOINT ["tini", "--"]\nCMD ["poetry", "run", "app"]\n',
+    'FROM python:3.12\nCMD ["sh", "-c", "alembic upgrade head && exec gunicorn app:app"]\n',
+  ],
+  invalid: [
+    { code: 'FROM python:3.12\nCMD ["poetry", "run", "app"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 21 }] },
+    { code: 'FROM python:3.12\nENTRYPOINT uv run app\n', errors: [{ messageId: 'runner', line: 2, column: 12, endLine: 2, endColumn: 18 }] },
+    {
+      code: 'FROM python:3.12\nCMD ["/bin/sh", "-c", "alembic upgrade head && gunicorn app:app"]\n',
+      errors: [{ messageId: 'shell', line: 2, column: 6, endLine: 2, endColumn: 65 }],
+    },
+  ],
+});
