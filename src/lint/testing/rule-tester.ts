@@ -34,7 +34,8 @@ export const DEFAULT_PATHS = {
 /** The lint input for an example of a rule of this kind. */
 export function exampleInput(rule: Pick<Rule, 'kind'>, example: DocExample): LintInput {
   const files = { ...(example.files ?? {}) } as Record<string, string | null | undefined>;
-  if (rule.kind !== 'project') files[rule.kind] = example.code;
+  const missingIgnore = rule.kind === 'dockerignore' && example.files?.dockerignore === null;
+  if (rule.kind !== 'project' && !missingIgnore) files[rule.kind] = example.code;
   const text = (k: keyof typeof DEFAULT_PATHS) => {
     const t = files[k];
     return typeof t === 'string' ? { path: DEFAULT_PATHS[k], text: t } : undefined;

@@ -1,0 +1,19 @@
+import { ruleTester } from '../testing/rule-tester.js';
+import { credentialsInUrl } from './credentials-in-url.js';
+
+ruleTester(credentialsInUrl, {
+  valid: [
+    'FROM python:3.12\nRUN pip install --index-url https://pypi.example.com/simple x==1\n',
+    'FROM python:3.12\nRUN --mount=type=secret,id=t,env=TOKEN pip install --index-url "https://__token__:${TOKEN}@pypi.example.com/simple" x==1\n',
+    'FROM python:3.12\nRUN --mount=type=secret,id=t TOKEN=$(cat /run/secrets/t) && pip install --index-url "https://u:${TOKEN}@h/simple" x==1\n',
+    'FROM python:3.12\nRUN git clone https://github.com/org/repo.git\n',
+    'FROM python:3.12\n# RUN pip install --index-url https://u:p@h/simple x\n',
+  ],
+  invalid: [
+    { code: 'FROM python:3.12\nENV PIP_INDEX_URL=https://ci:pw@pypi.example.com/simple\n', errors: [{ messageId: 'literal', line: 2, column: 27, endLine: 2, endColumn: 32 }] },
+    {
+      code: 'FROM python:3.12\nARG TOKEN\nRUN pip install --index-url "https://__token__:${TOKEN}@h/simple" x==1\n',
+      errors: [{ messageId: 'variable', line: 3, column: 38, endLine: 3, endColumn: 56 }],
+    },
+  ],
+});
