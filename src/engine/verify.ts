@@ -64,7 +64,12 @@ async function runProbe(engine: ContainerEngine, image: ImageDetails, mode: 'use
   return { output: undefined, error: `${pythonOf(image)} exited ${result.timedOut ? '(timed out)' : result.code}${detail ? `: ${detail}` : ''}` };
 }
 
-async function startAndStop(engine: ContainerEngine, image: ImageDetails, config: VerifyConfig, graceMs: number): Promise<StartObservation> {
+/**
+ * Starts the default command, waits `graceMs` AND until `settled` (the probes) resolves, so the
+ * app is not signalled while the machine is busy and it is still importing (a Python PID 1
+ * ignores SIGTERM until it installs a handler), then times `docker stop`.
+ */
+async function startAndStop(engine: ContainerEngine, image: ImageDetails, config: VerifyConfig, graceMs: number, settled: Promise<unknown>): Promise<StartObservation> {
   const command = [...(image.entrypoint ?? []), ...(image.cmd ?? [])];
   const name = `pycrane-verify-${randomBytes(6).toString('hex')}`;
   const base = { command, graceMs, logs: '', stop: undefined };
@@ -75,13 +80,18 @@ async function startAndStop(engine: ContainerEngine, image: ImageDetails, config
       return { ...base, state: 'failed', exitCode: started.code, error: (started.stderr || started.spawnError || '').trim().split('\n').slice(-2).join(' | ') };
     }
     const begin = Date.now();
+    let done = false;
+    void settled.finally(() => {
+      done = true;
+    });
     let state = await engine.containerState(name);
-    while (state?.running && Date.now() - begin < graceMs) {
+    while (state?.running && (Date.now() - begin < graceMs || !done)) {
       await sleep(200);
       state = await engine.containerState(name);
     }
+    const waited = Date.now() - begin;
     if (!state?.running) {
-      return { ...base, state: 'exited', exitCode: state?.exitCode, logs: await engine.logs(name), error: undefined };
+      return { ...base, graceMs: waited, state: 'exited', exitCode: state?.exitCode, logs: await engine.logs(name), error: undefined };
     }
     const t0 = Date.now();
     await engine.stop(name, config.stopTimeout);
@@ -89,6 +99,7 @@ async function startAndStop(engine: ContainerEngine, image: ImageDetails, config
     const after = await engine.containerState(name);
     return {
       ...base,
+      graceMs: waited,
       state: 'running',
       exitCode: undefined,
       error: undefined,
@@ -134,12 +145,15 @@ export async function verifyImage(engine: ContainerEngine, input: VerifyInput): 
   const image = await engine.inspectImage(input.image);
   if (!image) throw new UserError('E_NO_IMAGE', `no image ${input.image} in the local image store`, { hint: 'Build it first (pycrane build) or pull it.' });
   const graceMs = input.graceMs ?? 2000;
-  const [history, userProbe, rootProbe, start, probeCommand, base] = await Promise.all([
-    engine.history(image.id),
+  const probes = Promise.all([
     runProbe(engine, image, 'user', input.expected ?? []),
     runProbe(engine, image, 'root', []),
-    startAndStop(engine, image, input.config, graceMs),
     runProbeCommand(engine, image, input.config),
+  ]);
+  const [history, [userProbe, rootProbe, probeCommand], start, base] = await Promise.all([
+    engine.history(image.id),
+    probes,
+    startAndStop(engine, image, input.config, graceMs, probes),
     findBase(engine, image, input.dockerfileBase),
   ]);
   const size = sizeReport(image, history, base, input.config.maxSize);

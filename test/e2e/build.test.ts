@@ -1,0 +1,221 @@
+/**
+ * pycrane build on the real engine: tags and OCI labels on the built image, a dirty tree,
+ * another target, labels that leave the layer cache alone, and a private index behind basic
+ * auth whose credentials (a BuildKit secret) end up in no layer and not in the history.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { runCli } from '../../src/cli/main.js';
+import { engineAvailable, skipReason } from '../support/engine.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/broken-images');
+const repo = `pycrane-e2e-build-${process.pid}`;
+const work = mkdtempSync(path.join(tmpdir(), 'pycrane-e2e-build-'));
+
+function sh(cmd: string, args: string[], cwd?: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+function cli(cwd: string) {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = {
+    cwd,
+    env: { ...process.env, CI: 'true' },
+    stdout: { write: (s: string) => void (out += s) },
+    stderr: { write: (s: string) => void (err += s), isTTY: false },
+    color: false,
+    interactive: false,
+  };
+  return { ctx, out: () => out, err: () => err };
+}
+
+/** A git work tree holding the fixture project and the given Dockerfile. */
+function project(name: string, dockerfile: string): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(fixtures, 'context'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
+  sh('git', ['init', '-q'], dir);
+  sh('git', ['add', '-A'], dir);
+  sh('git', ['-c', 'user.email=e2e@pycrane.invalid', '-c', 'user.name=e2e', 'commit', '-qm', 'fixture'], dir);
+  sh('git', ['remote', 'add', 'origin', 'https://ci-bot:not-a-secret@github.com/acme/verify-fixture.git'], dir);
+  return dir;
+}
+
+interface Inspected {
+  Id: string;
+  RepoTags: string[];
+  Config: { Labels: Record<string, string> };
+  RootFS: { Layers: string[] };
+}
+const inspect = (ref: string): Inspected => (JSON.parse(sh('docker', ['image', 'inspect', ref])) as Inspected[])[0] as Inspected;
+
+async function build(dir: string, args: string[]) {
+  const t = cli(dir);
+  const code = await runCli(['build', '--json', '--repository', repo, '--network', 'host', ...args], t.ctx);
+  if (code !== 0) throw new Error(`pycrane build exited ${code}:\n${t.err().slice(-3000)}`);
+  return { result: JSON.parse(t.out()) as { imageId: string; tags: string[]; size: number; durationMs: number; target: string | null }, log: t.err() };
+}
+
+describe.skipIf(!engineAvailable)(`pycrane build on the lab engine${skipReason ? ` (${skipReason})` : ''}`, () => {
+  const good = readFileSync(path.join(fixtures, 'good.Dockerfile'), 'utf8');
+  let dir = '';
+  let commit = '';
+
+  beforeAll(() => {
+    dir = project('good', good);
+    commit = sh('git', ['rev-parse', 'HEAD'], dir).trim();
+  });
+
+  afterAll(() => {
+    const mine = sh('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repo]).split('\n').filter(Boolean);
+    if (mine.length > 0) sh('docker', ['image', 'rm', '--force', ...mine]);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('tags from version, Python and commit, and sets the OCI labels', async () => {
+    const { result } = await build(dir, []);
+    const sha = commit.slice(0, 12);
+    expect(result.tags).toEqual([`${repo}:0.3.0`, `${repo}:0.3.0-py3.13`, `${repo}:sha-${sha}`]);
+    expect(result.target).toBe('app');
+    expect(result.size).toBeGreaterThan(100e6);
+    const image = inspect(`${repo}:0.3.0`);
+    expect(image.Id).toBe(result.imageId);
+    expect([...image.RepoTags].sort()).toEqual([...result.tags].sort());
+    const labels = image.Config.Labels;
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.title': 'verify-fixture',
+      'org.opencontainers.image.description': "The project whose images verify's e2e tests break one way each",
+      'org.opencontainers.image.version': '0.3.0',
+      'org.opencontainers.image.revision': commit,
+      'org.opencontainers.image.source': 'https://github.com/acme/verify-fixture',
+      'org.opencontainers.image.base.name': 'python:3.13-slim',
+    });
+    expect(labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(JSON.stringify(labels)).not.toMatch(/not-a-secret/);
+  });
+
+  it('labels on the command line leave every layer cached', async () => {
+    const first = await build(dir, ['--label', 'com.example.run=1']);
+    const second = await build(dir, ['--label', 'com.example.run=2']);
+    // The dependency step (pip install) is CACHED, and the two images share every layer;
+    // only the config (labels) differs.
+    const pipStep = second.log.split('\n').filter((line) => /pip install hello-cow/.test(line));
+    expect(pipStep.length).toBeGreaterThan(0);
+    const stepId = /^(#\d+) /.exec(pipStep[0] ?? '')?.[1] ?? '';
+    expect(second.log).toMatch(new RegExp(`^${stepId} CACHED$`, 'm'));
+    expect(second.log).not.toMatch(/^#\d+ \[.*\] RUN .*\n#\d+ \d+\.\d+ /m);
+    expect(second.result.imageId).not.toBe(first.result.imageId);
+    expect(inspect(second.result.imageId).RootFS.Layers).toEqual(inspect(first.result.imageId).RootFS.Layers);
+    expect(inspect(second.result.imageId).Config.Labels['com.example.run']).toBe('2');
+  });
+
+  it('marks a dirty work tree: only sha-<12>-dirty, revision -dirty', async () => {
+    const dirty = project('dirty', good);
+    appendFileSync(path.join(dirty, 'app.py'), '# local change\n');
+    const head = sh('git', ['rev-parse', 'HEAD'], dirty).trim();
+    const { result, log } = await build(dirty, ['--latest']);
+    expect(result.tags).toEqual([`${repo}:sha-${head.slice(0, 12)}-dirty`]);
+    expect(inspect(result.tags[0] ?? '').Config.Labels['org.opencontainers.image.revision']).toBe(`${head}-dirty`);
+    expect(log).toMatch(/uncommitted changes/);
+  });
+
+  it('builds another target under its own tags', async () => {
+    const { result } = await build(dir, ['--target', 'build']);
+    expect(result.target).toBe('build');
+    expect(result.tags).toEqual([`${repo}:0.3.0-build`, `${repo}:0.3.0-py3.13-build`, `${repo}:sha-${commit.slice(0, 12)}-build`]);
+    expect(inspect(result.imageId).Config.Labels['org.opencontainers.image.version']).toBe('0.3.0');
+  });
+
+  describe('private index behind basic auth', () => {
+    const user = 'pycrane-e2e';
+    const password = `pw-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+    const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    let server: http.Server;
+    let port = 0;
+    const seen = { authorized: 0, rejected: 0 };
+
+    beforeAll(async () => {
+      server = http.createServer((req, res) => {
+        if (req.headers.authorization !== expected) {
+          seen.rejected += 1;
+          res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="pycrane-e2e"' });
+          res.end('authentication required\n');
+          return;
+        }
+        seen.authorized += 1;
+        const upstream = http.request(
+          { host: '127.0.0.1', port: Number(process.env.DOCKER_LAB_PORT ?? 3141), path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${process.env.DOCKER_LAB_PORT ?? 3141}`, authorization: '' } },
+          (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          },
+        );
+        upstream.on('error', () => {
+          res.writeHead(502);
+          res.end();
+        });
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+
+    afterAll(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    it('installs through the proxy with a netrc secret that lands in no layer and not in the history', async () => {
+      const privateDir = project(
+        'private',
+        [
+          '# syntax=docker/dockerfile:1',
+          'FROM python:3.13-slim AS app',
+          'RUN python -m venv /opt/venv',
+          `RUN --mount=type=secret,id=netrc,target=/root/.netrc /opt/venv/bin/pip install --no-cache-dir --index-url http://127.0.0.1:${port}/trixie/simple/ hello-cow`,
+          'ENV PATH=/opt/venv/bin:$PATH',
+          'CMD ["python", "-c", "import hello; print(hello.__name__)"]',
+          '',
+        ].join('\n'),
+      );
+      const netrc = path.join(work, 'netrc');
+      writeFileSync(netrc, `machine 127.0.0.1 login ${user} password ${password}\n`, { mode: 0o600 });
+      const { result } = await build(privateDir, ['--secret', `id=netrc,src=${netrc}`, '--progress', 'plain']);
+      expect(seen.authorized).toBeGreaterThan(0); // pip really went through the proxy with the credentials
+      expect(sh('docker', ['run', '--rm', result.imageId]).trim()).toBe('hello');
+
+      const history = sh('docker', ['history', '--no-trunc', result.imageId]);
+      expect(history).toContain(`127.0.0.1:${port}`); // the step is there ...
+      expect(history).not.toContain(password); // ... without the credentials
+      expect(sh('docker', ['image', 'inspect', result.imageId])).not.toContain(password);
+
+      const saved = path.join(work, 'saved');
+      sh('mkdir', ['-p', saved]);
+      sh('sh', ['-c', `docker save "$1" | tar -x -C "$2"`, 'save', result.imageId, saved]);
+      const layers: string[] = [];
+      const walk = (d: string) => {
+        for (const name of readdirSync(d)) {
+          const p = path.join(d, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (name === 'layer.tar' || name.endsWith('.tar')) layers.push(p);
+        }
+      };
+      walk(saved);
+      expect(layers.length).toBeGreaterThan(1);
+      let helloSeen = false;
+      for (const layer of layers) {
+        const bytes = readFileSync(layer);
+        expect(bytes.includes(password), `${layer} holds the password`).toBe(false);
+        expect(bytes.includes(Buffer.from(expected.slice(6))), `${layer} holds the auth header`).toBe(false);
+        if (bytes.includes('hello_cow-1.0.0.dist-info')) helloSeen = true;
+      }
+      expect(helloSeen).toBe(true); // the search does find what is there
+    });
+  });
+});
