@@ -24,6 +24,8 @@ const cases = [
   { name: 'shell-form-cmd', fails: ['stop'] },
   { name: 'token-in-env', fails: ['no-credentials'] },
   { name: 'venv-other-base', fails: ['venv'] },
+  { name: 'sudo-installed', fails: ['no-sudo'] },
+  { name: 'pip-cache-left', fails: ['no-caches'] },
 ] as const;
 
 const built: string[] = [];
