@@ -101,7 +101,10 @@ export interface ServiceVolume {
   /** Host path or volume name; undefined for anonymous volumes. */
   readonly source: string | undefined;
   readonly target: string;
+  /** The list item. */
   readonly path: readonly PathSegment[];
+  /** Where to report: the short-syntax string, or the `target` of the long syntax. */
+  readonly reportPath: readonly PathSegment[];
 }
 
 /** A host path as compose reads a short-syntax source: starts with `.`, `/`, `~` or a variable. */
@@ -119,14 +122,14 @@ export function serviceVolumes(svc: ComposeService): ServiceVolume[] {
       const parts = v.split(':');
       // C:\x:/y on Windows hosts
       if (parts.length >= 3 && /^[A-Za-z]$/.test(parts[0] as string)) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
-      if (parts.length === 1) out.push({ type: 'volume', source: undefined, target: parts[0] as string, path });
+      if (parts.length === 1) out.push({ type: 'volume', source: undefined, target: parts[0] as string, path, reportPath: path });
       else {
         const source = parts[0] as string;
-        out.push({ type: isHostPath(source) ? 'bind' : 'volume', source, target: parts[1] as string, path });
+        out.push({ type: isHostPath(source) ? 'bind' : 'volume', source, target: parts[1] as string, path, reportPath: path });
       }
     } else if (isObj(v) && typeof v.target === 'string') {
       const type = typeof v.type === 'string' ? v.type : 'volume';
-      out.push({ type, source: typeof v.source === 'string' ? v.source : undefined, target: v.target, path });
+      out.push({ type, source: typeof v.source === 'string' ? v.source : undefined, target: v.target, path, reportPath: [...path, 'target'] });
     }
   });
   return out;

@@ -33,7 +33,7 @@ export interface IgnoreFile {
 
 function treeFile(file: TextFile, parsedText: string): TreeFile {
   const index = new LineIndex(file.text);
-  const doc: Document.Parsed = parseDocument(parsedText, { prettyErrors: false, uniqueKeys: false });
+  const doc: Document.Parsed = parseDocument(parsedText, { prettyErrors: false, uniqueKeys: false, merge: true });
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, range: index.rangeOf(e.pos[0], e.pos[1]) }));
   let value: unknown;
   try {

@@ -22,7 +22,7 @@ function compile(schema: object, draft: Draft): ValidateFunction {
   let v = cache.get(schema);
   if (!v) {
     const mod = (draft === '07' ? load('ajv') : load('ajv/dist/2019')) as { default: new (o: object) => { compile(s: object): ValidateFunction } };
-    const ajv = new mod.default({ allErrors: true, strict: false, logger: false, validateFormats: false });
+    const ajv = new mod.default({ allErrors: true, strict: false, logger: false, validateFormats: false, validateSchema: false, verbose: true });
     v = ajv.compile(schema);
     cache.set(schema, v);
   }
@@ -91,6 +91,8 @@ export function schemaProblems(file: TreeFile, schema: object, draft: Draft, kee
   let order = 0;
   for (const e of validate.errors ?? []) {
     if (['oneOf', 'anyOf', 'allOf', 'if', 'not', 'then', 'else', '$ref'].includes(e.keyword) || !keep(e)) continue;
+    // Compose interpolates `${VAR}` before validating: a string with a variable may become a number or a boolean.
+    if (typeof e.data === 'string' && /\$\{?[A-Za-z_]/.test(e.data) && ['type', 'pattern', 'enum', 'format'].includes(e.keyword)) continue;
     const { message, path, part } = messageOf(e, pointerToPath(e.instancePath, file.value));
     const range = rangeFor(file, path, part);
     const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;

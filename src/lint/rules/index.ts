@@ -1,10 +1,27 @@
 import type { Rule } from '../rule.js';
 import { addRemoteWithoutChecksum } from './add-remote-without-checksum.js';
 import { argOutOfScope } from './arg-out-of-scope.js';
+import { composeBindShadowsVenv } from './compose-bind-shadows-venv.js';
+import { composeCacheFromWithoutExport } from './compose-cache-from-without-export.js';
+import { composeHealthcheckMissingTool } from './compose-healthcheck-missing-tool.js';
+import { composeScaleZeroBuildOnly } from './compose-scale-zero-build-only.js';
+import { composeSchemaInvalid } from './compose-schema-invalid.js';
+import { composeSharedDockerfileNoTarget } from './compose-shared-dockerfile-no-target.js';
+import { composeUnknownBuildTarget } from './compose-unknown-build-target.js';
+import { composeVenvVolume } from './compose-venv-volume.js';
 import { composeVersionObsolete } from './compose-version-obsolete.js';
 import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
 import { credentialsInUrl } from './credentials-in-url.js';
+import { devcontainerRootUser } from './devcontainer-root-user.js';
+import { devcontainerSchemaInvalid } from './devcontainer-schema-invalid.js';
+import { devcontainerServiceExits } from './devcontainer-service-exits.js';
+import { devcontainerServiceMissing } from './devcontainer-service-missing.js';
+import { devcontainerUidSyncDisabled } from './devcontainer-uid-sync-disabled.js';
+import { devcontainerWorkspaceFolderUnset } from './devcontainer-workspace-folder-unset.js';
 import { dockerfileSyntax } from './dockerfile-syntax.js';
+import { dockerignoreEnvNotExcluded } from './dockerignore-env-not-excluded.js';
+import { dockerignoreMissing } from './dockerignore-missing.js';
+import { dockerignoreVenvGit } from './dockerignore-venv-git.js';
 import { editableInstallInRuntime } from './editable-install-in-runtime.js';
 import { entrypointOutsideVenv } from './entrypoint-outside-venv.js';
 import { entrypointRunsNoApp } from './entrypoint-runs-no-app.js';
@@ -27,10 +44,27 @@ import { wrapperAsPid1 } from './wrapper-as-pid1.js';
 export const allRules: readonly Rule[] = [
   addRemoteWithoutChecksum,
   argOutOfScope,
+  composeBindShadowsVenv,
+  composeCacheFromWithoutExport,
+  composeHealthcheckMissingTool,
+  composeScaleZeroBuildOnly,
+  composeSchemaInvalid,
+  composeSharedDockerfileNoTarget,
+  composeUnknownBuildTarget,
+  composeVenvVolume,
   composeVersionObsolete,
   copyFromUnknownStage,
   credentialsInUrl,
+  devcontainerRootUser,
+  devcontainerSchemaInvalid,
+  devcontainerServiceExits,
+  devcontainerServiceMissing,
+  devcontainerUidSyncDisabled,
+  devcontainerWorkspaceFolderUnset,
   dockerfileSyntax,
+  dockerignoreEnvNotExcluded,
+  dockerignoreMissing,
+  dockerignoreVenvGit,
   editableInstallInRuntime,
   entrypointOutsideVenv,
   entrypointRunsNoApp,

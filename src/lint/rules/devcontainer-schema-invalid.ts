@@ -1,0 +1,69 @@
+import type { ErrorObject } from 'ajv';
+import devcontainerSchema from '../../schemas/devContainer.base.schema.json' with { type: 'json' };
+import { isObj } from '../compose-model.js';
+import { defineRule } from '../rule.js';
+import { schemaProblems } from '../schema-check.js';
+
+/**
+ * The schema's top level is a oneOf over the kinds of config (image, Dockerfile, compose, features only); the errors
+ * of a failed oneOf mix every branch. The config's own keys say which kind it is, so it is validated against that
+ * branch alone, built from the schema's own definitions.
+ */
+const branch = (...refs: string[]) => ({
+  $schema: devcontainerSchema.$schema,
+  definitions: devcontainerSchema.definitions,
+  allOf: refs.map((r) => ({ $ref: `#/definitions/${r}` })),
+  unevaluatedProperties: false,
+});
+const BRANCHES = {
+  compose: branch('composeContainer', 'devContainerCommon'),
+  image: branch('imageContainer', 'nonComposeBase', 'devContainerCommon'),
+  build: branch('dockerfileContainer/oneOf/0', 'nonComposeBase', 'devContainerCommon'),
+  dockerFile: branch('dockerfileContainer/oneOf/1', 'nonComposeBase', 'devContainerCommon'),
+  featuresOnly: branch('devContainerCommon'),
+};
+
+function branchOf(cfg: Record<string, unknown>): object {
+  if ('dockerComposeFile' in cfg) return BRANCHES.compose;
+  if ('image' in cfg) return BRANCHES.image;
+  if ('dockerFile' in cfg) return BRANCHES.dockerFile;
+  if ('build' in cfg) return BRANCHES.build;
+  return BRANCHES.featuresOnly;
+}
+
+// PC804 reports a missing workspaceFolder with a better message.
+const keep = (e: ErrorObject) => !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'workspaceFolder');
+
+export const devcontainerSchemaInvalid = defineRule({
+  id: 'PC806',
+  name: 'devcontainer-schema-invalid',
+  kind: 'devcontainer',
+  category: 'devcontainer',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'devcontainer.json does not parse as JSON with comments, or does not follow the Dev Container specification\'s schema.',
+    why: 'Editors and the Dev Containers CLI ignore or reject what the schema does not allow: a misspelt property (`forwardPort`) or one moved under `customizations.vscode` (`extensions`, `settings`) is silently dropped, and a wrong type stops the container from being created. Checked against devContainer.base.schema.json of the specification.',
+    bad: { code: '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "forwardPort": [8000],\n  "shutdownAction": "stopCompose"\n}\n' },
+    good: { code: '{\n  "image": "mcr.microsoft.com/devcontainers/python:3.12",\n  "forwardPorts": [8000],\n  "shutdownAction": "stopContainer"\n}\n' },
+  },
+  messages: {
+    syntax: 'invalid JSON: {{message}}',
+    schema: '{{message}} (devcontainer schema).',
+  },
+  create(ctx) {
+    return {
+      done() {
+        const file = ctx.devcontainer;
+        if (file.errors.length > 0) {
+          for (const e of file.errors) ctx.report({ messageId: 'syntax', range: e.range, data: { message: e.message } });
+          return;
+        }
+        if (!isObj(file.value)) {
+          if (file.value !== undefined && file.value !== null) ctx.report({ messageId: 'schema', range: file.rangeAt([]) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { message: 'the file must hold a JSON object' } });
+          return;
+        }
+        for (const p of schemaProblems(file, branchOf(file.value), '2019-09', keep)) ctx.report({ messageId: 'schema', range: p.range, data: { message: p.message } });
+      },
+    };
+  },
+});
