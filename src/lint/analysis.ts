@@ -298,3 +298,8 @@ export function pathEntries(stage: Stage): string[] {
   if (!b || b.value === undefined) return [...SYSTEM_BIN_DIRS];
   return b.value.split(':').flatMap((e) => (/^\$\{?PATH\}?$/.test(e) ? SYSTEM_BIN_DIRS : e.includes('$') ? [] : [e.replace(/(.)\/$/, '$1')]));
 }
+
+/** A pip requirement that is a local file, folder or URL (no index download for the package itself). */
+export function isLocalOrUrlPackage(v: string): boolean {
+  return isLocalOrUrl(v);
+}

@@ -1,6 +1,11 @@
 import type { Rule } from '../rule.js';
 import { addRemoteWithoutChecksum } from './add-remote-without-checksum.js';
+import { aptListsNotRemoved } from './apt-lists-not-removed.js';
+import { aptRecommends } from './apt-recommends.js';
 import { argOutOfScope } from './arg-out-of-scope.js';
+import { buildToolsInRuntime } from './build-tools-in-runtime.js';
+import { buildToolsRepeated } from './build-tools-repeated.js';
+import { chownAfterCopy } from './chown-after-copy.js';
 import { composeBindShadowsVenv } from './compose-bind-shadows-venv.js';
 import { composeCacheFromWithoutExport } from './compose-cache-from-without-export.js';
 import { composeHealthcheckMissingTool } from './compose-healthcheck-missing-tool.js';
@@ -25,17 +30,25 @@ import { dockerignoreVenvGit } from './dockerignore-venv-git.js';
 import { editableInstallInRuntime } from './editable-install-in-runtime.js';
 import { entrypointOutsideVenv } from './entrypoint-outside-venv.js';
 import { entrypointRunsNoApp } from './entrypoint-runs-no-app.js';
+import { eolPython } from './eol-python.js';
 import { imageNoDigest } from './image-no-digest.js';
 import { imageTagUnpinned } from './image-tag-unpinned.js';
+import { installCacheInLayer } from './install-cache-in-layer.js';
 import { installIgnoresLock } from './install-ignores-lock.js';
+import { noCacheMount } from './no-cache-mount.js';
+import { noDevTarget } from './no-dev-target.js';
 import { nonNumericUser } from './non-numeric-user.js';
 import { pathNotInStage } from './path-not-in-stage.js';
+import { poetryVersionMismatch } from './poetry-version-mismatch.js';
 import { projectUnreadable } from './project-unreadable.js';
+import { pythonVersionMismatch } from './python-version-mismatch.js';
 import { runtimeRunsAsRoot } from './runtime-runs-as-root.js';
 import { runtimeWithoutApp } from './runtime-without-app.js';
 import { secretInArgEnv } from './secret-in-arg-env.js';
 import { shellFormCmd } from './shell-form-cmd.js';
+import { sourceBeforeDeps } from './source-before-deps.js';
 import { sudoInRuntime } from './sudo-in-runtime.js';
+import { unpinnedInstall } from './unpinned-install.js';
 import { venvBaseMismatch } from './venv-base-mismatch.js';
 import { worldWritableChmod } from './world-writable-chmod.js';
 import { wrapperAsPid1 } from './wrapper-as-pid1.js';
@@ -43,7 +56,12 @@ import { wrapperAsPid1 } from './wrapper-as-pid1.js';
 /** Every rule, in id order. Add a rule: one import and one entry here (see src/lint/README.md). */
 export const allRules: readonly Rule[] = [
   addRemoteWithoutChecksum,
+  aptListsNotRemoved,
+  aptRecommends,
   argOutOfScope,
+  buildToolsInRuntime,
+  buildToolsRepeated,
+  chownAfterCopy,
   composeBindShadowsVenv,
   composeCacheFromWithoutExport,
   composeHealthcheckMissingTool,
@@ -68,17 +86,25 @@ export const allRules: readonly Rule[] = [
   editableInstallInRuntime,
   entrypointOutsideVenv,
   entrypointRunsNoApp,
+  eolPython,
   imageNoDigest,
   imageTagUnpinned,
+  installCacheInLayer,
   installIgnoresLock,
+  noCacheMount,
+  noDevTarget,
   nonNumericUser,
   pathNotInStage,
+  poetryVersionMismatch,
   projectUnreadable,
+  pythonVersionMismatch,
   runtimeRunsAsRoot,
   runtimeWithoutApp,
   secretInArgEnv,
   shellFormCmd,
+  sourceBeforeDeps,
   sudoInRuntime,
+  unpinnedInstall,
   venvBaseMismatch,
   worldWritableChmod,
   wrapperAsPid1,

@@ -1,0 +1,44 @@
+import type { CopyNode, InstructionNode } from '../../dockerfile/model.js';
+import { classifyInstall } from '../analysis.js';
+import { DEPENDENCY_FILES, chainInstructions } from '../commands.js';
+import { defineRule } from '../rule.js';
+
+function sourceCopy(n: InstructionNode): n is CopyNode {
+  return n.kind === 'copy' && n.from === undefined && !n.heredoc && n.sources.some((s) => !DEPENDENCY_FILES.test(s.value.replace(/\/$/, '')));
+}
+
+export const sourceBeforeDeps = defineRule({
+  id: 'PC401',
+  name: 'source-before-deps',
+  kind: 'dockerfile',
+  category: 'speed',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'The source is copied before the dependencies are installed, so every code change reinstalls all dependencies.',
+    why: 'Docker reuses a layer only while everything before it is unchanged. With `COPY . .` before `pip install -r requirements.txt` / `poetry install` / `uv sync`, editing one .py file invalidates the install layer and the next build downloads and installs everything again. Copy only the dependency files (pyproject.toml and the lock), install the dependencies, then copy the source and install the project itself.',
+    bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n' },
+    good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n' },
+  },
+  messages: { early: 'the source is copied before the dependency install on line {{line}}, so any code change reinstalls every dependency; copy the dependency files first, install, then copy the source.' },
+  create(ctx) {
+    const model = ctx.dockerfile;
+    const reported = new Set<CopyNode>();
+    return {
+      stage(stage) {
+        let pending: CopyNode | undefined;
+        for (const node of chainInstructions(model, stage)) {
+          if (node.kind === 'run') {
+            const dep = node.script.commands.map(classifyInstall).find((i) => i?.dependencies);
+            if (!dep) continue;
+            if (pending && !reported.has(pending)) {
+              reported.add(pending);
+              ctx.report({ messageId: 'early', range: pending.argsRange, data: { line: node.range.start.line + 1 } });
+            }
+            return; // only the first dependency install matters: later ones may install the project
+          }
+          if (!pending && sourceCopy(node)) pending = node;
+        }
+      },
+    };
+  },
+});

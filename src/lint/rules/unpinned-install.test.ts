@@ -1,0 +1,22 @@
+import { ruleTester } from '../testing/rule-tester.js';
+import { unpinnedInstall } from './unpinned-install.js';
+
+ruleTester(unpinnedInstall, {
+  valid: [
+    'FROM python:3.12\nRUN pip install poetry==1.8.3\n',
+    'FROM python:3.12\nARG V=1.7.1\nRUN pip install "pipx==$V" && pipx install "poetry==${V}"\n',
+    'FROM python:3.12\nRUN pip install --upgrade pip setuptools wheel\n',
+    'FROM python:3.12\nRUN pip install -r requirements.txt\n',
+    'FROM python:3.12\nRUN pip install . && pip install /wheels/*.whl\n',
+    'FROM python:3.12\nRUN pip install -c constraints.txt flask\n',
+    'FROM python:3.12\nENV POETRY_VERSION=1.8.3\nRUN curl -sSL https://install.python-poetry.org | python3 -\n',
+    'FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /bin/\n',
+    'FROM python:3.12\nRUN pip install "git+https://github.com/org/repo@v1.0"\n',
+  ],
+  invalid: [
+    { code: 'FROM python:3.12\nRUN pip install poetry\n', errors: [{ messageId: 'unpinned', line: 2, column: 17, endLine: 2, endColumn: 23 }] },
+    { code: 'FROM python:3.12\nRUN pipx install poetry && pip install "gunicorn>=20"\n', errors: [{ messageId: 'unpinned', line: 2, column: 18, endLine: 2, endColumn: 24 }, { messageId: 'unpinned', line: 2, column: 40, endLine: 2, endColumn: 54 }] },
+    { code: 'FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -\n', errors: [{ messageId: 'installer', line: 2, column: 5, endLine: 2, endColumn: 9 }] },
+    { code: 'FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\n', errors: [{ messageId: 'image', line: 2, column: 6, endLine: 2, endColumn: 40 }] },
+  ],
+});
