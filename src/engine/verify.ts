@@ -40,6 +40,16 @@ export interface VerifyReport {
   readonly durationMs: number;
 }
 
+/** The last meaningful lines of docker's output (without its "Run 'docker run --help'" trailer). */
+export function lastLines(text: string, count: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith("Run 'docker"))
+    .slice(-count)
+    .join(' | ');
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function pythonOf(image: ImageDetails): string {
@@ -60,7 +70,7 @@ async function runProbe(engine: ContainerEngine, image: ImageDetails, mode: 'use
   });
   const output = parseProbeOutput(result.stdout, PROBE_MARKER);
   if (output) return { output, error: output.fatal };
-  const detail = (result.stderr || result.stdout || result.spawnError || '').trim().split('\n').slice(-2).join(' | ');
+  const detail = lastLines(result.stderr || result.stdout || result.spawnError || '', 2);
   return { output: undefined, error: `${pythonOf(image)} exited ${result.timedOut ? '(timed out)' : result.code}${detail ? `: ${detail}` : ''}` };
 }
 
@@ -77,7 +87,7 @@ async function startAndStop(engine: ContainerEngine, image: ImageDetails, config
   try {
     const started = await engine.run({ image: image.id, args: [], detach: true, name, init: config.init, labels: { 'org.pycrane.verify': 'start' }, timeoutMs: 60_000 });
     if (started.code !== 0) {
-      return { ...base, state: 'failed', exitCode: started.code, error: (started.stderr || started.spawnError || '').trim().split('\n').slice(-2).join(' | ') };
+      return { ...base, state: 'failed', exitCode: started.code, error: lastLines(started.stderr || started.spawnError || '', 2) };
     }
     const begin = Date.now();
     let done = false;
