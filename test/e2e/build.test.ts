@@ -217,5 +217,32 @@ describe.skipIf(!engineAvailable)(`pycrane build on the lab engine${skipReason ?
       }
       expect(helloSeen).toBe(true); // the search does find what is there
     });
+
+    it('control: the same credentials passed the wrong way (a build arg) do leak, and verify says so', async () => {
+      const leakyDir = project(
+        'leaky',
+        [
+          '# syntax=docker/dockerfile:1',
+          'FROM python:3.13-slim AS app',
+          'RUN python -m venv /opt/venv',
+          'ARG PIP_INDEX_URL',
+          'RUN /opt/venv/bin/pip install --no-cache-dir hello-cow',
+          'ENV PATH=/opt/venv/bin:$PATH',
+          'CMD ["python", "-c", "import hello"]',
+          '',
+        ].join('\n'),
+      );
+      const before = seen.authorized;
+      const { result } = await build(leakyDir, ['--build-arg', `PIP_INDEX_URL=http://${user}:${password}@127.0.0.1:${port}/trixie/simple/`]);
+      expect(seen.authorized).toBeGreaterThan(before);
+      expect(sh('docker', ['history', '--no-trunc', result.imageId])).toContain(password);
+      const t = cli(leakyDir);
+      expect(await runCli(['verify', result.imageId, '--json'], t.ctx)).toBe(1);
+      const report = JSON.parse(t.out()) as { checks: { id: string; status: string; evidence: string[] }[] };
+      const creds = report.checks.find((c) => c.id === 'no-credentials');
+      expect(creds?.status).toBe('fail');
+      expect(creds?.evidence.join('\n')).toMatch(/history .*URL with a password/);
+      expect(JSON.stringify(report)).not.toContain(password); // the report masks it
+    });
   });
 });

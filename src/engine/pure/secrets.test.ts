@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAssignment, checkText, findCredentials, mask } from './secrets.js';
+import { checkAssignment, checkText, findCredentials, mask, redact } from './secrets.js';
 
 describe('credential detection', () => {
   it.each([
@@ -35,5 +35,12 @@ describe('credential detection', () => {
     expect(findings.map((f) => f.where)).toEqual(['env', 'label', 'history']);
     for (const f of findings) expect(f.masked).not.toMatch(/0123456789|secret/);
     expect(mask('ghp_0123456789abcdefghijABCDEFGHIJ012345')).toBe('ghp_…(40 chars)');
+  });
+
+  it('redacts quoted history', () => {
+    const step = 'RUN |1 PIP_INDEX_URL=http://bot:s3cr3t-pw@host/simple/ /bin/sh -c pip install x';
+    expect(redact(step)).toBe('RUN |1 PIP_INDEX_URL=http://bot:s3…(9 chars)@host/simple/ /bin/sh -c pip install x');
+    expect(redact('ENV TOKEN=abcdef123456')).not.toContain('abcdef123456');
+    expect(redact('COPY /opt/venv /opt/venv')).toBe('COPY /opt/venv /opt/venv');
   });
 });

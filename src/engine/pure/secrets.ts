@@ -106,3 +106,10 @@ export function findCredentials(input: {
   });
   return findings;
 }
+
+/** `text` with every credential found by `checkText` replaced by its mask (for reports that quote history). */
+export function redact(text: string): string {
+  let out = text;
+  for (const hit of checkText(text)) if (hit.value) out = out.split(hit.value).join(mask(hit.value));
+  return out;
+}

@@ -1,5 +1,6 @@
 /** Sizes: parsing budgets, formatting, and the size report of an image over its base. Pure. */
 import type { HistoryEntry, ImageDetails } from '../engine.js';
+import { redact } from './secrets.js';
 
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
@@ -105,7 +106,7 @@ export function sizeReport(
   const largestLayers = [...own]
     .sort((a, b) => b.size - a.size)
     .slice(0, top)
-    .map((row) => ({ size: row.size, createdBy: describeStep(row.createdBy) }));
+    .map((row) => ({ size: row.size, createdBy: redact(describeStep(row.createdBy)) }));
   return {
     total: image.size,
     base,
