@@ -4,7 +4,7 @@
  */
 import { eq as pep440Eq } from '@renovatebot/pep440';
 import type { HistoryEntry, ImageDetails } from '../engine.js';
-import { findCredentials } from './secrets.js';
+import { findCredentials, redact } from './secrets.js';
 import { formatSize, type SizeReport } from './size.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
@@ -318,7 +318,7 @@ function entrypointCheck(o: VerifyObservations): Check {
     const line = `${quote([...(o.image.entrypoint ?? []), ...p.args])} exited ${p.timedOut ? '(timed out)' : p.exitCode}${p.configured ? ' (configured probe)' : ''}`;
     const ok = p.exitCode === 0 && !p.timedOut;
     evidence.push(line);
-    if (!ok && p.output.trim()) evidence.push(`output: ${p.output.trim().split('\n').slice(-3).join(' | ')}`);
+    if (!ok && p.output.trim()) evidence.push(`output: ${redact(p.output.trim().split('\n').slice(-3).join(' | '))}`);
     if (start) evidence.push(`default command ${quote(start.command)}: ${start.state === 'running' ? `running after ${start.graceMs} ms` : start.state === 'exited' ? `exited ${start.exitCode ?? '?'}` : `failed: ${start.error ?? ''}`}`);
     return ok
       ? { id: 'entrypoint', title, status: 'pass', evidence }
@@ -328,7 +328,7 @@ function entrypointCheck(o: VerifyObservations): Check {
   if (start.command.length === 0) return { id: 'entrypoint', title, status: 'fail', evidence: ['the image has neither ENTRYPOINT nor CMD'], hint: 'Add an exec-form ENTRYPOINT or CMD.' };
   if (start.state === 'running') return { id: 'entrypoint', title, status: 'pass', evidence: [`${quote(start.command)} still running after ${start.graceMs} ms`] };
   if (start.state === 'exited' && start.exitCode === 0) return { id: 'entrypoint', title, status: 'pass', evidence: [`${quote(start.command)} ran and exited 0`] };
-  const logs = start.logs.trim().split('\n').slice(-5).join(' | ');
+  const logs = redact(start.logs.trim().split('\n').slice(-5).join(' | '));
   return {
     id: 'entrypoint',
     title,
