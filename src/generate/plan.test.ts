@@ -58,7 +58,7 @@ describe('planSetup', () => {
     );
     expect(plan.user).toEqual({ name: 'app', uid: 2000, gid: 10001 });
     expect(plan.devUser).toEqual({ name: 'me', uid: 1000, gid: 20 });
-    expect(plan.apt).toEqual({ build: [], runtime: ['libpq5'], dev: ['git', 'make', 'sudo'] });
+    expect(plan.apt).toEqual({ build: [], runtime: ['libpq5'], dev: ['git', 'libpq5', 'make', 'sudo'] });
     expect(plan.pipxVersion).toBe('1.1.0');
     expect(plan.devPythonPath).toBe('/srv/src');
   });

@@ -128,7 +128,8 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     apt: {
       build: config.apt?.build ?? [],
       runtime: config.apt?.runtime ?? [],
-      dev: [...new Set([...DEV_APT_PACKAGES, ...(config.apt?.dev ?? [])])].sort(),
+      // The dev image runs the same code, so it needs the runtime libraries too.
+      dev: [...new Set([...DEV_APT_PACKAGES, ...(config.apt?.runtime ?? []), ...(config.apt?.dev ?? [])])].sort(),
     },
     start: startCommand(facts, venv, options),
     devPythonPath: src ? `${workdir}/src` : workdir,
