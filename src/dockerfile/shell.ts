@@ -426,6 +426,7 @@ function buildCommand(
     break;
   }
   const argv = words.slice(k);
+  if (argv.length === 0 && assignments.length === 0) return [];
   const name = argv[0] ? basename(argv[0].value) : '';
   const cmd: ShellCommand = { words, argv, name, assignments, wrappers, range: cmdRange, before, after, nested: options.fixedRange !== undefined };
   const out: ShellCommand[] = [cmd];

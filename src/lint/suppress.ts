@@ -24,14 +24,16 @@ function parsePragma(line: string): { global: boolean; rules: Set<string> } | un
 export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   const global = new Set<string>();
   const spans: { from: number; to: number; rules: Set<string> }[] = [];
-  for (const c of model.comments) {
-    const p = parsePragma(model.index.line(c.range.start.line));
-    if (!p) continue;
+  // Scan lines, not the parser's comments: a pragma on line 1 looks like a parser directive to it.
+  const inside = (line: number) => model.instructions.some((i) => line > i.range.start.line && line <= i.range.end.line);
+  for (let line = 0; line < model.index.lineCount; line++) {
+    const p = parsePragma(model.index.line(line));
+    if (!p || inside(line)) continue;
     if (p.global) {
       for (const r of p.rules) global.add(r);
       continue;
     }
-    const next = model.instructions.find((i) => i.range.start.line > c.range.start.line);
+    const next = model.instructions.find((i) => i.range.start.line > line);
     if (next) spans.push({ from: next.range.start.line, to: next.range.end.line, rules: p.rules });
   }
   return { global, spans };
