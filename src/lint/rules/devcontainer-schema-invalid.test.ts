@@ -20,6 +20,7 @@ ruleTester(devcontainerSchemaInvalid, {
     },
     { name: 'wrong type', code: '{\n  "image": "python:3.12",\n  "forwardPorts": [true]\n}\n', errors: [{ messageId: 'schema', line: 3, column: 20, endLine: 3, endColumn: 24 }] },
     { name: 'compose without service', code: '{\n  "dockerComposeFile": "../compose.yaml",\n  "workspaceFolder": "/app"\n}\n', errors: [{ messageId: 'schema', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+    { name: 'legacy top-level extensions', code: '{\n  "image": "python:3.12",\n  "extensions": ["ms-python.python"]\n}\n', errors: [{ messageId: 'schema', line: 3, column: 3, endLine: 3, endColumn: 15 }] },
     { name: 'not JSON', code: '{\n  "image": "python:3.12"\n  "remoteUser": "dev"\n}\n', errors: [{ messageId: 'syntax', line: 3, column: 3, endLine: 3, endColumn: 4 }] },
   ],
 });

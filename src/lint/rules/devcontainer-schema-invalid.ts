@@ -62,7 +62,12 @@ export const devcontainerSchemaInvalid = defineRule({
           if (file.value !== undefined && file.value !== null) ctx.report({ messageId: 'schema', range: file.rangeAt([]) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { message: 'the file must hold a JSON object' } });
           return;
         }
-        for (const p of schemaProblems(file, branchOf(file.value), '2019-09', keep)) ctx.report({ messageId: 'schema', range: p.range, data: { message: p.message } });
+        for (const p of schemaProblems(file, branchOf(file.value), '2019-09', keep)) {
+          // VS Code-specific properties that moved under customizations.vscode.
+          const moved = /^property "(extensions|settings|devPort)" is not allowed$/.exec(p.message);
+          const message = moved ? `property "${moved[1] as string}" is not in the specification: move it to customizations.vscode.${moved[1] as string}` : p.message;
+          ctx.report({ messageId: 'schema', range: p.range, data: { message } });
+        }
       },
     };
   },
