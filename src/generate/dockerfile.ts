@@ -82,14 +82,18 @@ export function renderDockerfile(plan: BuildPlan): string {
     run(['poetry install --no-root --only main', 'python -m compileall -q "${VIRTUAL_ENV}"'], installMounts()),
     '',
   );
+  // app-build: the venv exactly as the runtime image gets it.
+  const prune = plan.pruneFromVenv.length > 0 ? [`pip uninstall --yes --quiet ${plan.pruneFromVenv.join(' ')}`] : [];
   if (plan.isPackage) {
     add(
       banner('app-build: the project as a wheel, installed into the venv (never editable)'),
       'FROM app-pre AS app-build',
       'COPY . .',
-      run(['poetry build --format wheel', 'pip install --no-deps --no-index dist/*.whl']),
+      run(['poetry build --format wheel', 'pip install --no-deps --no-index dist/*.whl', ...prune]),
       '',
     );
+  } else if (prune.length > 0) {
+    add(banner('app-build: the venv as the runtime image gets it'), 'FROM app-pre AS app-build', run(prune), '');
   }
 
   const devGroups = plan.devGroups.length > 0 ? ` --with ${plan.devGroups.join(',')}` : '';
@@ -134,9 +138,7 @@ export function renderDockerfile(plan: BuildPlan): string {
   add(
     env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
     `WORKDIR ${plan.workdir}`,
-    plan.isPackage
-      ? `COPY --from=app-build ${plan.venv} ${plan.venv}`
-      : `COPY --from=app-pre ${plan.venv} ${plan.venv}`,
+    `COPY --from=${plan.isPackage || plan.pruneFromVenv.length > 0 ? 'app-build' : 'app-pre'} ${plan.venv} ${plan.venv}`,
   );
   if (!plan.isPackage) add('COPY . .');
   add(

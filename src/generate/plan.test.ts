@@ -63,6 +63,16 @@ describe('planSetup', () => {
     expect(plan.devPythonPath).toBe('/srv/src');
   });
 
+  it('prunes the venv seed packages the lock does not ask for', () => {
+    expect(planSetup(poetryFacts(), options).pruneFromVenv).toEqual(['pip', 'setuptools', 'wheel']);
+    const base = poetryFacts();
+    const lock = base.lock && {
+      ...base.lock,
+      packages: [{ name: 'setuptools', version: '78.1.1', groups: ['main'], source: undefined }],
+    };
+    expect(planSetup(poetryFacts({ lock }), options).pruneFromVenv).toEqual(['pip', 'wheel']);
+  });
+
   it('refuses a project without a lock, naming the fix', () => {
     expect(() => planSetup(poetryFacts({ lock: undefined }), options)).toThrow(UserError);
     expect(() => planSetup(poetryFacts({ lock: undefined }), options)).toThrow(/poetry.lock is missing/);

@@ -46,6 +46,12 @@ export interface BuildPlan {
   readonly buildNetwork: string | undefined;
   /** Files the dependency layer needs: always pyproject.toml and poetry.lock. */
   readonly lockFiles: readonly string[];
+  /**
+   * Installers the venv was seeded with (`python -m venv` puts pip, and before Python 3.12
+   * setuptools, into it) that the runtime image does not need: removed from the app's venv
+   * unless the lock's main group depends on them.
+   */
+  readonly pruneFromVenv: readonly string[];
 }
 
 export interface PlanOptions {
@@ -56,6 +62,7 @@ export interface PlanOptions {
 }
 
 const DEV_APT_PACKAGES = ['git', 'sudo'];
+const VENV_SEED_PACKAGES = ['pip', 'setuptools', 'wheel'];
 
 export function normaliseName(raw: string): string {
   const name = raw
@@ -112,6 +119,7 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
   const venv = '/opt/venv';
   const workdir = config.workdir ?? '/app';
   const src = facts.layout.kind === 'src';
+  const lockedMain = new Set(facts.lock.packages.filter((p) => p.groups.includes('main')).map((p) => p.name));
   return {
     name: normaliseName(facts.name?.value ?? options.directoryName),
     pythonMinor: facts.python.selected.value,
@@ -136,5 +144,6 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     port: config.port,
     buildNetwork: config.buildNetwork,
     lockFiles: ['pyproject.toml', 'poetry.lock'],
+    pruneFromVenv: VENV_SEED_PACKAGES.filter((name) => !lockedMain.has(name)),
   };
 }
