@@ -1,0 +1,139 @@
+// npm run bench: lint throughput over >= 1,000 Dockerfiles and CLI cold start, against the BUILT dist/.
+// It builds nothing: run `npm run build` first (it says so and exits 2 when dist/ is missing or stale).
+//
+//  1. Throughput: the real Dockerfiles of test/corpus/ repeated with variations (instruction spacing, blank
+//     lines, stage names, appended comments, continuation indentation) up to >= 1,000 distinct files, linted
+//     one after the other in this process, single-threaded, through dist/lint/index.js. Goal >= 1,000 files/s.
+//  2. Cold start: `node dist/cli.js --version` and `node dist/cli.js rules --json`, 10 runs each, median in ms.
+//     Goal < 250 ms.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const entry = path.join(dist, 'lint', 'index.js');
+const cli = path.join(dist, 'cli.js');
+const corpusDir = path.join(root, 'test', 'corpus');
+
+if (!existsSync(entry) || !existsSync(cli)) {
+  console.error('bench: dist/ is missing; run `npm run build` first (the bench measures the built CLI and library).');
+  process.exit(2);
+}
+const newestSrc = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((m, d) => {
+    const p = path.join(dir, d.name);
+    return Math.max(m, d.isDirectory() ? newestSrc(p) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? statSync(p).mtimeMs : 0);
+  }, 0);
+if (newestSrc(path.join(root, 'src')) > statSync(entry).mtimeMs) {
+  console.warn('bench: warning: src/ is newer than dist/; run `npm run build` to measure the current code.\n');
+}
+
+const GOAL_FILES_PER_S = 1000;
+const GOAL_COLD_MS = 250;
+const TARGET_FILES = 1200;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+// ---- corpus variations ----------------------------------------------------------------------------
+let seed = 42;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+
+function renameStages(text, suffix) {
+  const names = [...text.matchAll(/^\s*FROM\s+\S+\s+AS\s+([A-Za-z0-9_.-]+)/gim)].map((m) => m[1]);
+  let out = text;
+  for (const n of names) {
+    const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out
+      .replace(new RegExp(`(\\bAS\\s+)${esc}\\b`, 'gi'), `$1${n}_${suffix}`)
+      .replace(new RegExp(`(^\\s*FROM\\s+)${esc}(\\s|$)`, 'gim'), `$1${n}_${suffix}$2`)
+      .replace(new RegExp(`(--from=)${esc}\\b`, 'gi'), `$1${n}_${suffix}`);
+  }
+  return out;
+}
+
+function vary(text, i) {
+  let t = text;
+  const r = rand();
+  if (r < 0.5) t = t.replace(/\n(?=[A-Z]+\s)/g, () => (rand() < 0.5 ? '\n\n' : '\n')); // blank lines between instructions
+  if (rand() < 0.5) t = t.replace(/^([A-Z]+) +/gm, (_, k) => `${k}${' '.repeat(1 + Math.floor(rand() * 3))}`); // spacing after keywords
+  if (rand() < 0.5) t = t.replace(/\\\n\s*/g, () => `\\\n${' '.repeat(2 + Math.floor(rand() * 6))}`); // continuation indentation
+  t = renameStages(t, `v${i}`);
+  t += `${t.endsWith('\n') ? '' : '\n'}# bench variant ${i}\n`;
+  if (rand() < 0.3) t += `# ${'x'.repeat(Math.floor(rand() * 80))}\n`;
+  return t;
+}
+
+const originals = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.Dockerfile'))
+  .sort()
+  .map((f) => ({ name: f, text: readFileSync(path.join(corpusDir, f), 'utf8') }));
+if (originals.length === 0) {
+  console.error('bench: no Dockerfiles in test/corpus/');
+  process.exit(2);
+}
+const files = [];
+for (let i = 0; files.length < TARGET_FILES; i++) {
+  const o = originals[i % originals.length];
+  files.push({ path: 'Dockerfile', text: i < originals.length ? o.text : vary(o.text, i) });
+}
+const distinct = new Set(files.map((f) => f.text)).size;
+
+// ---- throughput -------------------------------------------------------------------------------------
+const { lint } = await import(entry);
+let findings = 0;
+const runAll = () => {
+  for (const f of files) findings += lint({ dockerfile: f }).diagnostics.length;
+};
+runAll(); // warm-up: JIT, lazy schema compilation
+findings = 0;
+const rounds = 3;
+const times = [];
+for (let r = 0; r < rounds; r++) {
+  const t0 = process.hrtime.bigint();
+  runAll();
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+const medianMs = times[Math.floor(times.length / 2)];
+const filesPerS = (files.length / medianMs) * 1000;
+
+// ---- cold start -------------------------------------------------------------------------------------
+function coldStart(args, runs = 10) {
+  const ms = [];
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' }); // fill the OS file cache once
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) throw new Error(`node dist/cli.js ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: (ms[4] + ms[5]) / 2, min: ms[0], max: ms[ms.length - 1] };
+}
+const baseline = coldStart(['--version']);
+const nodeOnly = (() => {
+  const ms = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return (ms[4] + ms[5]) / 2;
+})();
+const rules = coldStart(['rules', '--json']);
+
+const f1 = (n) => n.toFixed(1);
+console.log(`pycrane bench (node ${process.version}, ${process.platform}/${process.arch})`);
+console.log('');
+console.log(`lint throughput: ${files.length} Dockerfiles (${originals.length} real, ${distinct} distinct texts), single-threaded, in-process`);
+console.log(`  ${Math.round(filesPerS)} files/s   (median of ${rounds} rounds: ${f1(medianMs)} ms; ${findings / rounds} findings per round)   goal >= ${GOAL_FILES_PER_S}   ${verdict(filesPerS >= GOAL_FILES_PER_S)}`);
+console.log('');
+console.log('CLI cold start (median of 10, child_process.spawnSync):');
+console.log(`  node dist/cli.js --version       ${f1(baseline.median)} ms (min ${f1(baseline.min)}, max ${f1(baseline.max)})   goal < ${GOAL_COLD_MS}   ${verdict(baseline.median < GOAL_COLD_MS)}`);
+console.log(`  node dist/cli.js rules --json    ${f1(rules.median)} ms (min ${f1(rules.min)}, max ${f1(rules.max)})   goal < ${GOAL_COLD_MS}   ${verdict(rules.median < GOAL_COLD_MS)}`);
+console.log(`  (node -e 0 alone: ${f1(nodeOnly)} ms on this machine)`);
