@@ -3,6 +3,8 @@
  * fixture images (good.Dockerfile and a broken one).
  */
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
@@ -68,6 +70,47 @@ describe.skipIf(!engineAvailable)(`pycrane verify CLI${skipReason ? ` (${skipRea
     expect(report.verdict).toBe('fail');
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['dependencies']);
     expect(report.checks.find((c) => c.id === 'dependencies')?.evidence).toEqual(['hello-cow 1.0.0: not installed']);
+  });
+
+  it('evaluates lock markers inside the image and leaves out optional (extras) packages', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pycrane-e2e-markers-'));
+    try {
+      cpSync(context, dir, { recursive: true });
+      const extra = [
+        '',
+        '[[package]]',
+        'name = "colorama"',
+        'version = "0.4.6"',
+        'description = "Windows only"',
+        'optional = false',
+        'python-versions = "*"',
+        'groups = ["main"]',
+        'markers = {main = "platform_system == \\"Windows\\""}',
+        'files = []',
+        '',
+        '[[package]]',
+        'name = "rich"',
+        'version = "13.9.4"',
+        'description = "an extra"',
+        'optional = true',
+        'python-versions = "*"',
+        'groups = ["main"]',
+        'markers = "extra == \\"fancy\\""',
+        'files = []',
+        '',
+      ].join('\n');
+      const lock = readFileSync(path.join(dir, 'poetry.lock'), 'utf8').replace('\n[metadata]', `${extra}\n[metadata]`);
+      writeFileSync(path.join(dir, 'poetry.lock'), lock);
+      const t = cli();
+      expect(await runCli(['verify', good, '--project', dir, '--json'], t.ctx), t.err()).toBe(0);
+      const report = JSON.parse(t.out()) as Report;
+      const deps = report.checks.find((c) => c.id === 'dependencies');
+      expect(deps?.status).toBe('pass');
+      expect(deps?.evidence).toContain('colorama: not for this image (platform_system == "Windows")');
+      expect(t.err()).toMatch(/optional, extras only\): rich/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without a project the dependency check is skipped, not passed', async () => {

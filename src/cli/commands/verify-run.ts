@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { planBuild } from '../../engine/build.js';
 import { nodeExec } from '../../engine/exec.js';
 import { parseVerifyConfig, splitCommandLine, type VerifyConfig } from '../../engine/pure/config.js';
 import { baseImageOf } from '../../engine/pure/dockerfile-from.js';
+import { expectedFromLock, lockConditions } from '../../engine/pure/lock-conditions.js';
 import { parseSize } from '../../engine/pure/size.js';
 import type { ExpectedPackage } from '../../engine/pure/verify-eval.js';
 import { formatVerifyReport } from '../../engine/pure/verify-format.js';
@@ -18,10 +19,16 @@ async function isDirectory(p: string): Promise<boolean> {
   return stat(p).then((s) => s.isDirectory(), () => false);
 }
 
-/** Locked packages of the `main` group: what the runtime image must hold. */
-export function lockedMain(facts: ProjectFacts): ExpectedPackage[] | undefined {
+/**
+ * Locked packages of the `main` group: what the runtime image must hold. Optional (extras-only)
+ * packages are left out and markers attached, both read from poetry.lock (ProjectFacts lacks them).
+ */
+export async function lockedMain(ctx: CliContext, root: string, facts: ProjectFacts): Promise<ExpectedPackage[] | undefined> {
   if (!facts.lock) return undefined;
-  return facts.lock.packages.filter((pkg) => pkg.groups.includes('main')).map((pkg) => ({ name: pkg.name, version: pkg.version }));
+  const text = await readFile(path.join(root, facts.lock.path), 'utf8').catch(() => '');
+  const { expected, optional } = expectedFromLock(facts.lock.packages, lockConditions(text));
+  if (optional.length > 0) ctx.stderr.write(`pycrane: not expected in the image (optional, extras only): ${optional.join(', ')}\n`);
+  return expected;
 }
 
 function verifyConfig(facts: ProjectFacts | undefined, options: VerifyCliOptions): VerifyConfig {
@@ -74,7 +81,7 @@ export async function run(ctx: CliContext, target: string | undefined, options: 
   const config = verifyConfig(project?.facts, options);
   const report = await verifyImage(dockerEngine(ctx), {
     image,
-    expected: project ? lockedMain(project.facts) : undefined,
+    expected: project ? await lockedMain(ctx, project.root, project.facts) : undefined,
     dockerfileBase: project?.dockerfileText ? (baseImageOf(project.dockerfileText, 'app') ?? baseImageOf(project.dockerfileText)) : undefined,
     config,
   });

@@ -161,6 +161,19 @@ def top_levels(dist):
             result.append(name)
     return result
 
+def marker_applies(text):
+    import importlib
+    for name in ("packaging.markers", "pip._vendor.packaging.markers"):
+        try:
+            marker_class = importlib.import_module(name).Marker
+        except ImportError:
+            continue
+        try:
+            return bool(marker_class(text).evaluate({"extra": ""})), None
+        except Exception as error:
+            return True, "marker not evaluated: %s" % error
+    return True, "no packaging module in the image to evaluate the marker"
+
 def dependencies(packages):
     import importlib
     try:
@@ -170,6 +183,15 @@ def dependencies(packages):
     results = []
     for pkg in packages:
         entry = {"name": pkg["name"], "locked": pkg["version"]}
+        if pkg.get("markers"):
+            applies, note = marker_applies(pkg["markers"])
+            entry["markers"] = pkg["markers"]
+            entry["applies"] = applies
+            if note:
+                entry["markerNote"] = note
+            if not applies:
+                results.append(entry)
+                continue
         try:
             dist = md.distribution(pkg["name"])
         except Exception as error:

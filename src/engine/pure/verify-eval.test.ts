@@ -94,6 +94,13 @@ describe('evaluateVerify', () => {
     expect(failing(deps([{ name: 'hello-cow', locked: '1.0.0', installed: '1.0.0', modules: [{ module: 'hello', ok: false, error: 'ImportError: x' }] }]))).toEqual(['dependencies']);
     expect(failing(deps([{ name: 'x', locked: '1.0', installed: '1.0.0', modules: [] }]))).toEqual([]);
     expect(status(observations({ expected: undefined }), 'dependencies')).toBe('skip');
+    const windowsOnly = deps([
+      { name: 'hello-cow', locked: '1.0.0', installed: '1.0.0', modules: [] },
+      { name: 'colorama', locked: '0.4.6', markers: 'platform_system == "Windows"', applies: false },
+    ]);
+    expect(failing(windowsOnly)).toEqual([]);
+    expect(evaluateVerify(windowsOnly).find((c) => c.id === 'dependencies')?.evidence).toContain('colorama: not for this image (platform_system == "Windows")');
+    expect(failing(deps([{ name: 'colorama', locked: '0.4.6', markers: 'os_name == "posix"', applies: true, installed: null }]))).toEqual(['dependencies']);
   });
 
   it('fails a broken venv and then skips the dependency check', () => {

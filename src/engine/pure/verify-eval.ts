@@ -51,7 +51,11 @@ export interface ProbeOutput {
     readonly packages?: readonly {
       name: string;
       locked: string;
-      installed: string | null;
+      /** Absent when the package's marker does not apply in the image (then nothing else is set). */
+      installed?: string | null;
+      markers?: string;
+      applies?: boolean;
+      markerNote?: string;
       error?: string;
       modules?: readonly { module: string; ok: boolean; error?: string }[];
     }[];
@@ -105,6 +109,8 @@ export interface ProbeCommandObservation {
 export interface ExpectedPackage {
   readonly name: string;
   readonly version: string;
+  /** PEP 508 environment marker from the lock (`platform_system == "Windows"`), evaluated in the image. */
+  readonly markers?: string;
 }
 
 export interface VerifyObservations {
@@ -270,18 +276,24 @@ function dependenciesCheck(o: VerifyObservations, venvBroken: boolean): Check {
   }
   const failures: string[] = [];
   let modules = 0;
-  for (const pkg of deps.packages) {
-    if (pkg.installed === null) {
+  const notHere: string[] = [];
+  const checked = deps.packages.filter((pkg) => {
+    if (pkg.applies === false) notHere.push(`${pkg.name}: not for this image (${pkg.markers ?? ''})`);
+    return pkg.applies !== false;
+  });
+  for (const pkg of checked) {
+    if (pkg.installed === null || pkg.installed === undefined) {
       failures.push(`${pkg.name} ${pkg.locked}: not installed`);
       continue;
     }
+    const installed = pkg.installed;
     let same: boolean;
     try {
-      same = pep440Eq(pkg.installed, pkg.locked) || pkg.installed === pkg.locked;
+      same = pep440Eq(installed, pkg.locked) || installed === pkg.locked;
     } catch {
-      same = pkg.installed === pkg.locked;
+      same = installed === pkg.locked;
     }
-    if (!same) failures.push(`${pkg.name}: locked ${pkg.locked}, installed ${pkg.installed}`);
+    if (!same) failures.push(`${pkg.name}: locked ${pkg.locked}, installed ${installed}`);
     for (const mod of pkg.modules ?? []) {
       modules += 1;
       if (!mod.ok) failures.push(`${pkg.name}: import ${mod.module} failed: ${mod.error ?? ''}`);
@@ -296,12 +308,12 @@ function dependenciesCheck(o: VerifyObservations, venvBroken: boolean): Check {
       hint: 'Install from the lock in the image (`poetry install --only main` / `poetry sync`), then rebuild.',
     };
   }
-  const each = deps.packages.map((pkg) => `${pkg.name} ${pkg.installed ?? ''} (import ${(pkg.modules ?? []).map((m) => m.module).join(', ') || 'no top-level module'})`);
+  const each = checked.map((pkg) => `${pkg.name} ${pkg.installed ?? ''} (import ${(pkg.modules ?? []).map((m) => m.module).join(', ') || 'no top-level module'})`);
   return {
     id: 'dependencies',
     title,
     status: 'pass',
-    evidence: [`${deps.packages.length} packages at their locked versions; ${modules} top-level modules imported`, ...(each.length <= 12 ? each : [])],
+    evidence: [`${checked.length} packages at their locked versions; ${modules} top-level modules imported`, ...(each.length <= 12 ? each : []), ...notHere],
   };
 }
 
