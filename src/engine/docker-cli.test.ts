@@ -32,12 +32,13 @@ describe('DockerCli detection', () => {
     const fake = fakeExec()
       .on('docker version', { stdout: '20.10.24+dfsg1\n' })
       .on('docker buildx version', { stdout: 'github.com/docker/buildx 0.13.1\n' })
-      .on('docker compose version --short', { stdout: '2.26.1\n' });
+      .on('docker compose version --short', { stdout: '2.26.1\n' })
+      .on('docker -v', { stdout: 'Docker version 20.10.24+dfsg1, build 297e128\n' });
     const engine = engineWith(fake);
     const first = await engine.info();
     await engine.info();
-    expect(first).toEqual({ serverVersion: '20.10.24+dfsg1', buildx: 'github.com/docker/buildx 0.13.1', compose: { version: '2.26.1', cmd: 'docker', args: ['compose'] } });
-    expect(fake.lines()).toEqual(['docker version --format {{.Server.Version}}', 'docker buildx version', 'docker compose version --short']);
+    expect(first).toEqual({ serverVersion: '20.10.24+dfsg1', buildx: 'github.com/docker/buildx 0.13.1', compose: { version: '2.26.1', cmd: 'docker', args: ['compose'] }, variant: 'docker' });
+    expect(fake.lines()).toEqual(['docker version --format {{.Server.Version}}', 'docker buildx version', 'docker compose version --short', 'docker -v']);
     expect(fake.calls[0]?.env).toEqual(env);
   });
 
@@ -47,7 +48,9 @@ describe('DockerCli detection', () => {
       .on('docker buildx version', { code: 1, stderr: "docker: 'buildx' is not a docker command." })
       .on('docker compose version --short', { code: 1, stderr: "docker: 'compose' is not a docker command." })
       .on('docker-compose version --short', { stdout: '1.29.2\n' });
+    fake.on('docker -v', { stdout: 'podman version 4.9.3\n' });
     const info = await engineWith(fake).info();
+    expect(info.variant).toBe('podman');
     expect(info.buildx).toBeUndefined();
     expect(info.compose).toEqual({ version: '1.29.2', cmd: 'docker-compose', args: [] });
   });

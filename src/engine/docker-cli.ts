@@ -176,8 +176,13 @@ export class DockerCli implements ContainerEngine {
         { hint: START_ENGINE_HINT },
       );
     }
-    const [buildx, compose] = await Promise.all([this.#detectBuildx(), this.#detectCompose()]);
-    return { serverVersion, buildx, compose };
+    const [buildx, compose, variant] = await Promise.all([this.#detectBuildx(), this.#detectCompose(), this.#detectVariant()]);
+    return { serverVersion, buildx, compose, variant };
+  }
+
+  async #detectVariant(): Promise<'docker' | 'podman'> {
+    const result = await this.#run(['-v'], { timeoutMs: 20_000 });
+    return /podman/i.test(result.stdout) ? 'podman' : 'docker';
   }
 
   async #detectBuildx(): Promise<string | undefined> {

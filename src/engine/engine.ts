@@ -19,6 +19,8 @@ export interface EngineInfo {
   /** buildx's version line, e.g. `github.com/docker/buildx 0.13.1 ...`; undefined when missing. */
   readonly buildx: string | undefined;
   readonly compose: ComposeCommand | undefined;
+  /** `podman` when the docker command is Podman's (`docker -v` says so), else `docker`. */
+  readonly variant: 'docker' | 'podman';
 }
 
 export interface SecretSpec {

@@ -24,7 +24,7 @@ export function factsFixture(overrides: Partial<ProjectFacts> = {}): ProjectFact
       image: fact('python:3.13-slim'),
     },
     isPackage: fact(true),
-    layout: { kind: 'src', packages: [{ include: 'hello_cli', from: 'src', source: undefined }] },
+    layout: { kind: 'src', packages: [{ include: 'hello_cli', from: 'src', source: undefined }], mainModules: [] },
     scripts: [{ name: 'hello-cli', target: 'hello_cli.cli:main', source: undefined }],
     groups: [],
     lock: {
