@@ -209,7 +209,9 @@ function runBringsApp(node: RunNode): boolean {
     const inst = classifyInstall(cmd);
     if (!inst) continue;
     if (inst.tool === 'pip' || inst.tool === 'uv-pip') {
-      if (inst.packages.some((p) => /\.whl$|^\/|^\.\.?\//.test(p.value) && !/requirements/.test(p.value))) return true;
+      // a wheel or folder, a URL, or a named (non-tool) package: the app comes from there
+      if (inst.packages.some((p) => /\.whl$|^\/|^\.\.?\/|:\/\/|^git\+/.test(p.value) && !/requirements/.test(p.value))) return true;
+      if (inst.packages.some((p) => !isLocalOrUrl(p.value) && !TOOL_PACKAGES.has(requirementName(p.value)) && requirementName(p.value) !== '')) return true;
     }
     if (inst.project && node.mounts.some((m) => m.type === 'bind' && m.from === undefined && (m.source === undefined || !DEPENDENCY_FILES.test(m.source)))) return true;
   }

@@ -156,4 +156,4 @@ export function copyIsFromContext(node: CopyNode): boolean {
 
 /** Files and dirs that only describe dependencies (copying them is fine before installing). */
 export const DEPENDENCY_FILES =
-  /(^|\/)(pyproject\.toml|poetry\.lock|uv\.lock|pdm\.lock|Pipfile(\.lock)?|requirements[^/]*\.(txt|in|lock)|constraints[^/]*\.txt|setup\.cfg|README[^/]*|LICEN[CS]E[^/]*|\.python-version|poetry\.toml|uv\.toml|pip\.conf|MANIFEST\.in|requirements\/?)$/i;
+  /(^|\/)(pyproject\.toml|setup\.py|[^/]*\.lock|poetry\.lock|uv\.lock|pdm\.lock|Pipfile(\.lock)?|requirements[^/]*\.(txt|in|lock)|constraints[^/]*\.txt|setup\.cfg|README[^/]*|LICEN[CS]E[^/]*|\.python-version|poetry\.toml|uv\.toml|pip\.conf|MANIFEST\.in|requirements\/?)$/i;

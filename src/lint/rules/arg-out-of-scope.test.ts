@@ -7,6 +7,7 @@ ruleTester(argOutOfScope, {
     'ARG TAG=3.12\nFROM python:${TAG}-slim\n',
     'FROM python:3.12 AS a\nARG X=1\nENV X=$X\nFROM a\nRUN echo $X\n',
     'FROM python:3.12\nRUN echo $HOME $PATH\n',
+    { name: 'the python image sets PYTHON_VERSION itself', code: 'ARG PYTHON_VERSION=3.12\nFROM python:${PYTHON_VERSION}-slim\nRUN echo "$PYTHON_VERSION"\n' },
     'ARG V\nFROM python:3.12\nRUN echo ${V:-default}\n',
     { name: 'shell-local variable', code: 'ARG V=1\nFROM python:3.12\nRUN for V in a b; do echo $V; done\n' },
     { name: 'comment line in a continuation', code: 'ARG V=1\nFROM python:3.12\nENV A=1 \\\n  # uses $V\n  B=2\n' },

@@ -58,13 +58,16 @@ export const argOutOfScope = defineRule({
             if (!globalNames.has(ref.name)) ctx.report({ messageId: 'notGlobal', range, data: { name: ref.name, where } });
             continue;
           }
-          if (node.scope.has(ref.name) || shellLocal.has(ref.name)) continue;
+          if (node.scope.has(ref.name) || shellLocal.has(ref.name) || IMAGE_ENV.has(ref.name)) continue;
           ctx.report({ messageId: 'notInStage', range, data: { name: ref.name, stage: label(stage), where } });
         }
       },
     };
   },
 });
+
+/** Set by the base images themselves (docker-library python, Debian): defined even where no ARG is. */
+const IMAGE_ENV = new Set(['PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'GPG_KEY', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION', 'PYTHON_GET_PIP_URL', 'PYTHON_GET_PIP_SHA256']);
 
 function label(s: Stage): string {
   return s.name ? `"${s.name}"` : `#${s.index}`;

@@ -8,6 +8,7 @@ ruleTester(editableInstallInRuntime, {
     { name: 'single stage editable is a dev setup', code: 'FROM python:3.12\nCOPY . /app\nRUN pip install --no-cache-dir -e /app\n' },
     { name: 'only the dev stage gets it', code: 'FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nFROM python:3.12 AS app\nCOPY --from=b /opt/venv /opt/venv\nCOPY . .\nFROM b AS dev\nRUN pip install -e .\n' },
     'FROM python:3.12 AS b\nENV VIRTUAL_ENV=/opt/venv\nRUN poetry install --no-root --only main\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\n',
+    { name: 'uv-docker-example: the whole project folder is copied at the same path', code: 'FROM python:3.12 AS b\nWORKDIR /app\nCOPY . /app\nRUN uv sync --locked\nFROM python:3.12\nCOPY --from=b /app /app\n' },
   ],
   invalid: [
     {

@@ -1,6 +1,7 @@
 import type { Stage } from '../../dockerfile/model.js';
 import { classifyInstall, headRange, venvCopies } from '../analysis.js';
 import { chainInstructions } from '../commands.js';
+import { resolvePath } from '../../dockerfile/parse.js';
 import { defineRule } from '../rule.js';
 
 export const editableInstallInRuntime = defineRule({
@@ -32,6 +33,14 @@ export const editableInstallInRuntime = defineRule({
             for (const cmd of node.script.commands) {
               const inst = classifyInstall(cmd);
               if (!inst?.editable) continue;
+              // The copy brings the project folder along at the same path: the .pth still points at real files.
+              const project = node.workdir;
+              const samePath = copy.sources.some((s) => {
+                const src = resolvePath('/', copy.scope.expand(s.value).value).replace(/(.)\/$/, '$1');
+                const dest = (copy.destPath ?? '').replace(/(.)\/$/, '$1');
+                return (project === src || project.startsWith(`${src}/`)) && dest === src;
+              });
+              if (samePath && inst.tool !== 'pip') continue;
               ctx.report({
                 messageId: 'editable',
                 range: headRange(cmd),

@@ -11,6 +11,7 @@ ruleTester(installCacheInLayer, {
     'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n',
     'FROM python:3.12\nRUN poetry install --no-root && rm -rf $POETRY_CACHE_DIR\n',
     'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x==1\n',
+    'FROM python:3.12\nRUN pip install --upgrade pip setuptools wheel\n',
   ],
   invalid: [
     { code: 'FROM python:3.12\nRUN pip install -r requirements.txt\n', errors: [{ messageId: 'pip', line: 2, column: 5, endLine: 2, endColumn: 16 }] },

@@ -1,6 +1,6 @@
 import type { RunNode } from '../../dockerfile/model.js';
 import type { ShellCommand } from '../../dockerfile/shell.js';
-import { classifyInstall, headRange, isLocalOrUrlPackage } from '../analysis.js';
+import { classifyInstall, headRange, isLocalOrUrlPackage, requirementName } from '../analysis.js';
 import { chainInstructions, hasOption } from '../commands.js';
 import { defineRule } from '../rule.js';
 
@@ -43,6 +43,8 @@ export const installCacheInLayer = defineRule({
             if (!inst) continue;
             if (inst.tool === 'pip') {
               if (inst.packages.length > 0 && inst.packages.every((p) => isLocalOrUrlPackage(p.value)) && inst.requirementFiles.length === 0) continue;
+              // Upgrading pip itself (and setuptools/wheel) caches a few MB at most.
+              if (inst.requirementFiles.length === 0 && inst.packages.length > 0 && inst.packages.every((p) => ['pip', 'setuptools', 'wheel'].includes(requirementName(p.value)))) continue;
               if (hasOption(cmd, ['--no-cache-dir', '--no-cache']) || envSet(node, cmd, 'PIP_NO_CACHE_DIR') || globalNoCache || removesCache) continue;
               if (cacheMount(node, /pip/)) continue;
               ctx.report({ messageId: 'pip', range: headRange(cmd) });

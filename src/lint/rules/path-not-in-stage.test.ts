@@ -12,6 +12,10 @@ ruleTester(pathNotInStage, {
     'FROM python:3.12\nENV PATH=/root/.local/bin:/usr/local/bin:$PATH\n',
     'FROM python:3.12\nENV PATH=/opt/tools/bin:$PATH\n',
     'FROM python:3.12\nENV POETRY_VIRTUALENVS_IN_PROJECT=true\nWORKDIR /app\nENV PATH=/app/.venv/bin:$PATH\nRUN poetry install\n',
+    {
+      name: 'a base stage sets PATH for the stages built on it',
+      code: 'FROM python:3.11 AS base\nENV POETRY_HOME=/opt/poetry VENV_PATH=/opt/pysetup/.venv\nENV PATH="$POETRY_HOME/bin:$VENV_PATH/bin:$PATH"\nFROM base AS builder\nRUN curl -sSL https://install.python-poetry.org | python3 -\nWORKDIR /opt/pysetup\nRUN python -m venv .venv\nFROM base AS prod\nCOPY --from=builder /opt/pysetup /opt/pysetup\n',
+    },
     { name: 'uv sync creates .venv in the workdir', code: 'FROM python:3.12 AS b\nWORKDIR /app\nRUN uv sync --locked\nFROM python:3.12\nWORKDIR /app\nCOPY --from=b /app /app\nENV PATH=/app/.venv/bin:$PATH\n' },
   ],
   invalid: [

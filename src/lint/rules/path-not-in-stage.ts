@@ -66,6 +66,9 @@ export const pathNotInStage = defineRule({
       const hasRun = chain.some((n) => n.kind === 'run');
       if (provides(chain, dir, hasRun)) return;
       if (venvPaths(model, stage).some((v) => related(v, dir))) return;
+      // A base stage may set PATH for the stages built FROM it, which create the directory.
+      const descendants = model.stages.filter((s) => s.index !== stage.index && stageChain(model, s).some((c) => c.index === stage.index));
+      if (descendants.some((d) => provides(d.instructions, dir, d.instructions.some((n) => n.kind === 'run')) || venvPaths(model, d).some((v) => related(v, dir)))) return;
       const inChain = new Set(stageChain(model, stage).map((s) => s.index));
       const elsewhere = model.stages.find((s) => !inChain.has(s.index) && provides(s.instructions, dir, s.instructions.some((n) => n.kind === 'run')));
       const venvish = /(^|\/)\.?venv[^/]*\/bin$/.test(dir);

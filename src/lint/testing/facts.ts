@@ -23,7 +23,7 @@ export function makeFacts(input: FactsInput = {}): ProjectFacts {
       image: fact('python:3.13-slim', pyproject),
     },
     isPackage: fact(input.isPackage ?? true, pyproject),
-    layout: { kind: 'src', packages: [] },
+    layout: { kind: 'src', packages: [], mainModules: [] },
     scripts: (input.scripts ?? []).map((name) => ({ name, target: `${name.replace(/-/g, '_')}.cli:main`, source: pyproject })),
     groups: [],
     lock: gen
