@@ -20,14 +20,8 @@ const examples = readdirSync(path.join(root, 'examples')).sort();
 
 async function generate(example: string) {
   const dir = path.join(root, 'examples', example);
-  const reader = nodeReader(dir);
-  const facts = await inspectProject(reader);
-  const mainModules: string[] = [];
-  for (const pkg of facts.layout.packages) {
-    const base = pkg.from ? `${pkg.from}/${pkg.include}` : pkg.include;
-    if ((await reader.read(`${base}/__main__.py`)) !== undefined) mainModules.push(pkg.include);
-  }
-  return generateSetup(facts, { directoryName: example, mainModules });
+  const facts = await inspectProject(nodeReader(dir));
+  return generateSetup(facts, { directoryName: example });
 }
 
 // The schema names its meta-schema without the trailing '#', which ajv does not know by that id.

@@ -30,7 +30,8 @@ describe('planSetup', () => {
 
   it('falls back to python -m for a package with __main__.py, then to python', () => {
     const facts = poetryFacts({ scripts: [] });
-    expect(planSetup(facts, { ...options, mainModules: ['myproject'] }).start.entrypoint).toEqual([
+    const withMain = poetryFacts({ scripts: [], layout: { ...facts.layout, mainModules: ['myproject'] } });
+    expect(planSetup(withMain, options).start.entrypoint).toEqual([
       'python',
       '-m',
       'myproject',

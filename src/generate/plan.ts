@@ -57,8 +57,6 @@ export interface BuildPlan {
 export interface PlanOptions {
   /** Fallback for the project name: the directory's name. */
   readonly directoryName: string;
-  /** Modules with a `__main__.py` (e.g. `myproject`), used when there is no console script. */
-  readonly mainModules?: readonly string[];
 }
 
 const DEV_APT_PACKAGES = ['git', 'sudo'];
@@ -77,7 +75,7 @@ function majorOf(version: string): number {
   return Number.isNaN(major) ? 0 : major;
 }
 
-function startCommand(facts: ProjectFacts, venv: string, options: PlanOptions): StartCommand {
+function startCommand(facts: ProjectFacts, venv: string): StartCommand {
   const configured = facts.config.command;
   if (configured && configured.length > 0) {
     return { entrypoint: undefined, cmd: configured, reason: '[tool.pycrane] command' };
@@ -89,7 +87,7 @@ function startCommand(facts: ProjectFacts, venv: string, options: PlanOptions): 
       return { entrypoint: [`${venv}/bin/${script.name}`], cmd: ['--help'], reason: `console script "${script.name}"${note}` };
     }
   }
-  const [module] = options.mainModules ?? [];
+  const [module] = facts.layout.mainModules;
   if (module) {
     return { entrypoint: ['python', '-m', module], cmd: undefined, reason: `${module}/__main__.py` };
   }
@@ -139,7 +137,7 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
       // The dev image runs the same code, so it needs the runtime libraries too.
       dev: [...new Set([...DEV_APT_PACKAGES, ...(config.apt?.runtime ?? []), ...(config.apt?.dev ?? [])])].sort(),
     },
-    start: startCommand(facts, venv, options),
+    start: startCommand(facts, venv),
     devPythonPath: src ? `${workdir}/src` : workdir,
     port: config.port,
     buildNetwork: config.buildNetwork,

@@ -196,6 +196,7 @@ describe('inspectProject: manager, package mode, layout', () => {
       'pyproject.toml': '[tool.poetry]\nname = "My-App"\n',
       'src/aaa_helpers/__init__.py': '',
       'src/my_app/__init__.py': '',
+      'src/my_app/__main__.py': '',
       'src/not_a_package/data.txt': '',
     });
     expect(src.layout).toEqual({
@@ -204,11 +205,12 @@ describe('inspectProject: manager, package mode, layout', () => {
         { include: 'my_app', from: 'src', source: { file: 'src/my_app/__init__.py', line: 1 } },
         { include: 'aaa_helpers', from: 'src', source: { file: 'src/aaa_helpers/__init__.py', line: 1 } },
       ],
+      mainModules: ['my_app'],
     });
     const mod = await inspect({ 'pyproject.toml': '[tool.poetry]\nname = "tool"\n', 'tool.py': '' });
     expect(mod.layout).toMatchObject({ kind: 'flat', packages: [{ include: 'tool.py' }] });
     const none = await inspect({ 'pyproject.toml': '[tool.poetry]\nname = "ghost"\n' });
-    expect(none.layout).toEqual({ kind: 'unknown', packages: [] });
+    expect(none.layout).toEqual({ kind: 'unknown', packages: [], mainModules: [] });
     expect(none.issues.find((i) => i.code === 'W_NO_PACKAGE_FOUND')?.source).toEqual({ file: 'pyproject.toml', line: 2, column: 1 });
   });
 });

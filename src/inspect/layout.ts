@@ -17,6 +17,20 @@ export async function detectLayout(
   declared: readonly PackageInclude[],
   projectName: string | undefined,
 ): Promise<SourceLayout> {
+  const found = await findPackages(reader, declared, projectName);
+  const mainModules: string[] = [];
+  for (const pkg of found.packages) {
+    const dir = pkg.from ? `${pkg.from.replace(/\/$/, '')}/${pkg.include}` : pkg.include;
+    if ((await reader.read(`${dir}/__main__.py`)) !== undefined) mainModules.push(pkg.include.replaceAll('/', '.'));
+  }
+  return { ...found, mainModules };
+}
+
+async function findPackages(
+  reader: FileReader,
+  declared: readonly PackageInclude[],
+  projectName: string | undefined,
+): Promise<Omit<SourceLayout, 'mainModules'>> {
   if (declared.length > 0) {
     const inSrc = declared.some((p) => (p.from ?? '').replace(/^\.\//, '').replace(/\/$/, '') === 'src');
     return { kind: inSrc ? 'src' : 'flat', packages: declared };

@@ -42,6 +42,8 @@ export interface SourceLayout {
   readonly kind: 'src' | 'flat' | 'unknown';
   /** Import packages of the project, from `packages` or found on disk. */
   readonly packages: readonly PackageInclude[];
+  /** Packages among them with a `__main__.py` (`python -m NAME` starts them), as import names. */
+  readonly mainModules: readonly string[];
 }
 
 export interface LockedPackage {

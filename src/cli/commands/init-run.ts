@@ -11,16 +11,6 @@ import { type WriteAction, applyWrites, diffActions, planWrites } from '../../io
 import type { CliContext } from '../context.js';
 import type { InitOptions } from './init.js';
 
-/** Import packages that have a `__main__.py`, so `python -m PKG` can start the image. */
-async function mainModules(facts: ProjectFacts, reader: ReturnType<typeof nodeReader>): Promise<string[]> {
-  const found: string[] = [];
-  for (const pkg of facts.layout.packages) {
-    const dir = pkg.from ? `${pkg.from}/${pkg.include}` : pkg.include;
-    if ((await reader.read(`${dir}/__main__.py`)) !== undefined) found.push(pkg.include.replaceAll('/', '.'));
-  }
-  return found;
-}
-
 function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
   const dim = color ? pc.dim : (s: string) => s;
   const at = (ref: Parameters<typeof formatRef>[0]) => (ref ? dim(`  (${formatRef(ref)})`) : '');
@@ -74,10 +64,7 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
     throw new UserError('E_NO_DIR', `${dir} is not a directory`);
   }
   const facts = await inspectProject(reader);
-  const { plan, files } = generateSetup(facts, {
-    directoryName: path.basename(root),
-    mainModules: await mainModules(facts, reader),
-  });
+  const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) });
   const actions = await planWrites(reader, files, { force: Boolean(options.force) });
   const changes = actions.filter((a) => a.kind !== 'unchanged');
   const conflicts = actions.filter((a) => a.kind === 'conflict');

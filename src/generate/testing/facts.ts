@@ -20,7 +20,7 @@ export function poetryFacts(overrides: Partial<ProjectFacts> = {}): ProjectFacts
       image: fact('python:3.13-slim', at(7)),
     },
     isPackage: fact(true, undefined),
-    layout: { kind: 'src', packages: [{ include: 'hello_cli', from: 'src', source: at(21) }] },
+    layout: { kind: 'src', packages: [{ include: 'hello_cli', from: 'src', source: at(21) }], mainModules: [] },
     scripts: [{ name: 'hello-cli', target: 'hello_cli.cli:main', source: at(15) }],
     groups: [
       { name: 'main', optional: false, dependencies: [], source: at(8) },
