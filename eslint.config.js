@@ -25,7 +25,7 @@ const pureLayer = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', 'test/**/fixtures/**', '**/__fixtures__/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'examples/**', 'test/**/fixtures/**', '**/__fixtures__/**', 'schemas/validators.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

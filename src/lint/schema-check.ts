@@ -5,8 +5,9 @@ import { startOf } from './compose-model.js';
 import type { Range } from './types.js';
 
 /**
- * JSON-schema validation of YAML/JSONC files with findings at the offending node. Ajv is loaded on first use
- * (synchronously, it is CommonJS) so that `pycrane --version` and `pycrane rules` never pay for it.
+ * JSON-schema validation of YAML/JSONC files with findings at the offending node. The schemas are compiled ahead of
+ * time into schemas/validators.cjs (scripts/gen-validators.mjs: compiling compose-spec at run time costs ~0.6 s),
+ * loaded on first use so that `pycrane --version` and `pycrane rules` never pay for it.
  */
 
 export interface SchemaProblem {
@@ -14,19 +15,21 @@ export interface SchemaProblem {
   readonly range: Range;
 }
 
-type Draft = '07' | '2019-09';
-const cache = new Map<object, ValidateFunction>();
-const load = createRequire(import.meta.url);
+/** The validators schemas/validators.cjs exports. */
+export type ValidatorName =
+  | 'compose'
+  | 'devcontainerCompose'
+  | 'devcontainerImage'
+  | 'devcontainerBuild'
+  | 'devcontainerDockerFile'
+  | 'devcontainerFeaturesOnly';
 
-function compile(schema: object, draft: Draft): ValidateFunction {
-  let v = cache.get(schema);
-  if (!v) {
-    const mod = (draft === '07' ? load('ajv') : load('ajv/dist/2019')) as { default: new (o: object) => { compile(s: object): ValidateFunction } };
-    const ajv = new mod.default({ allErrors: true, strict: false, logger: false, validateFormats: false, validateSchema: false, verbose: true });
-    v = ajv.compile(schema);
-    cache.set(schema, v);
-  }
-  return v;
+let validators: Readonly<Record<ValidatorName, ValidateFunction>> | undefined;
+
+function validator(name: ValidatorName): ValidateFunction {
+  // src/lint/ and dist/lint/ are both two levels below the package root, where schemas/ lives.
+  validators ??= createRequire(import.meta.url)('../../schemas/validators.cjs') as Record<ValidatorName, ValidateFunction>;
+  return validators[name];
 }
 
 function pointerToPath(pointer: string, root: unknown): PathSegment[] {
@@ -83,9 +86,9 @@ function messageOf(e: ErrorObject, path: readonly PathSegment[]): { message: str
  * dropped in favour of their branches' errors, `keep` filters by schema path (to skip branches that do not apply),
  * and alternatives at the same node are merged into one message.
  */
-export function schemaProblems(file: TreeFile, schema: object, draft: Draft, keep: (e: ErrorObject) => boolean = () => true): SchemaProblem[] {
+export function schemaProblems(file: TreeFile, name: ValidatorName, keep: (e: ErrorObject) => boolean = () => true): SchemaProblem[] {
   if (file.value === undefined) return [];
-  const validate = compile(schema, draft);
+  const validate = validator(name);
   if (validate(file.value)) return [];
   const byNode = new Map<string, { message: string[]; range: Range; order: number }>();
   let order = 0;

@@ -1,4 +1,3 @@
-import composeSchema from '../../schemas/compose-spec.json' with { type: 'json' };
 import { defineRule } from '../rule.js';
 import { schemaProblems } from '../schema-check.js';
 
@@ -27,7 +26,7 @@ export const composeSchemaInvalid = defineRule({
           return;
         }
         if (file.value === null || file.value === undefined) return;
-        for (const p of schemaProblems(file, composeSchema, '07')) ctx.report({ messageId: 'schema', range: p.range, data: { message: p.message } });
+        for (const p of schemaProblems(file, 'compose')) ctx.report({ messageId: 'schema', range: p.range, data: { message: p.message } });
       },
     };
   },

@@ -1,34 +1,15 @@
 import type { ErrorObject } from 'ajv';
-import devcontainerSchema from '../../schemas/devContainer.base.schema.json' with { type: 'json' };
 import { isObj } from '../compose-model.js';
 import { defineRule } from '../rule.js';
-import { schemaProblems } from '../schema-check.js';
+import { schemaProblems, type ValidatorName } from '../schema-check.js';
 
-/**
- * The schema's top level is a oneOf over the kinds of config (image, Dockerfile, compose, features only); the errors
- * of a failed oneOf mix every branch. The config's own keys say which kind it is, so it is validated against that
- * branch alone, built from the schema's own definitions.
- */
-const branch = (...refs: string[]) => ({
-  $schema: devcontainerSchema.$schema,
-  definitions: devcontainerSchema.definitions,
-  allOf: refs.map((r) => ({ $ref: `#/definitions/${r}` })),
-  unevaluatedProperties: false,
-});
-const BRANCHES = {
-  compose: branch('composeContainer', 'devContainerCommon'),
-  image: branch('imageContainer', 'nonComposeBase', 'devContainerCommon'),
-  build: branch('dockerfileContainer/oneOf/0', 'nonComposeBase', 'devContainerCommon'),
-  dockerFile: branch('dockerfileContainer/oneOf/1', 'nonComposeBase', 'devContainerCommon'),
-  featuresOnly: branch('devContainerCommon'),
-};
-
-function branchOf(cfg: Record<string, unknown>): object {
-  if ('dockerComposeFile' in cfg) return BRANCHES.compose;
-  if ('image' in cfg) return BRANCHES.image;
-  if ('dockerFile' in cfg) return BRANCHES.dockerFile;
-  if ('build' in cfg) return BRANCHES.build;
-  return BRANCHES.featuresOnly;
+/** The config's own keys say which kind of config it is; each kind has a validator for its branch of the schema. */
+function branchOf(cfg: Record<string, unknown>): ValidatorName {
+  if ('dockerComposeFile' in cfg) return 'devcontainerCompose';
+  if ('image' in cfg) return 'devcontainerImage';
+  if ('dockerFile' in cfg) return 'devcontainerDockerFile';
+  if ('build' in cfg) return 'devcontainerBuild';
+  return 'devcontainerFeaturesOnly';
 }
 
 // PC804 reports a missing workspaceFolder with a better message.
@@ -62,7 +43,7 @@ export const devcontainerSchemaInvalid = defineRule({
           if (file.value !== undefined && file.value !== null) ctx.report({ messageId: 'schema', range: file.rangeAt([]) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { message: 'the file must hold a JSON object' } });
           return;
         }
-        for (const p of schemaProblems(file, branchOf(file.value), '2019-09', keep)) {
+        for (const p of schemaProblems(file, branchOf(file.value), keep)) {
           // VS Code-specific properties that moved under customizations.vscode.
           const moved = /^property "(extensions|settings|devPort)" is not allowed$/.exec(p.message);
           const message = moved ? `property "${moved[1] as string}" is not in the specification: move it to customizations.vscode.${moved[1] as string}` : p.message;
