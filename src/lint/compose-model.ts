@@ -160,3 +160,11 @@ export function valueRange(file: TreeFile, path: readonly PathSegment[]): Range 
 export function truthy(v: unknown): boolean {
   return v === true || (typeof v === 'string' && /^(1|true|yes|on)$/i.test(v)) || v === 1;
 }
+
+const INSTALL_AT_START = /\b(uv\s+sync|uv\s+pip\s+(install|sync)|poetry\s+(install|sync)|pdm\s+(install|sync)|pipenv\s+(install|sync)|pip3?\s+install)\b/;
+
+/** The service's command or entrypoint installs dependencies when it starts (so a venv volume is refreshed then). */
+export function installsAtStart(svc: ComposeService): boolean {
+  const words = [svc.value.entrypoint, svc.value.command].flatMap((v) => commandWords(v) ?? []);
+  return INSTALL_AT_START.test(words.join(' '));
+}

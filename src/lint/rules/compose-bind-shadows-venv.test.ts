@@ -11,6 +11,7 @@ ruleTester(composeBindShadowsVenv, {
     { name: 'a volume over the venv keeps it visible (PC702 says it goes stale)', code: 'services:\n  dev:\n    build: .\n    volumes:\n      - .:/app\n      - /app/.venv\n', files: { dockerfile: inProject } },
     { name: 'no Dockerfile known: nothing to compare', code: 'services:\n  dev:\n    build: .\n    volumes:\n      - .:/app\n' },
     { name: 'another Dockerfile than the one checked', code: 'services:\n  dev:\n    build:\n      context: ./web\n    volumes:\n      - ./web:/app\n', files: { dockerfile: inProject } },
+    { name: 'poetry install on start recreates it', code: 'services:\n  dev:\n    build: .\n    command: bash -c "poetry install && python -m app"\n    volumes:\n      - .:/app\n', files: { dockerfile: inProject } },
     { name: 'named volume is not a bind mount', code: 'services:\n  dev:\n    build: .\n    volumes:\n      - data:/app/data\n', files: { dockerfile: inProject } },
   ],
   invalid: [

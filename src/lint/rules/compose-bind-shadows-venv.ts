@@ -1,5 +1,5 @@
 import { venvPaths } from '../analysis.js';
-import { composeServices, modelForBuild, normalizePath, serviceBuild, serviceVolumes, targetStage, valueRange } from '../compose-model.js';
+import { composeServices, installsAtStart, modelForBuild, normalizePath, serviceBuild, serviceVolumes, targetStage, valueRange } from '../compose-model.js';
 import { defineRule } from '../rule.js';
 
 const inside = (p: string, dir: string) => p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
@@ -32,7 +32,8 @@ export const composeBindShadowsVenv = defineRule({
           const build = serviceBuild(ctx.compose, svc);
           const model = modelForBuild(build, ctx.dockerfile, ctx.paths.dockerfile);
           const stage = model ? targetStage(model, build?.target) : undefined;
-          if (!model || !stage) continue;
+          // A command that installs at start recreates the venv inside the mount: it runs (at the cost of the host's .venv).
+          if (!model || !stage || installsAtStart(svc)) continue;
           const venvs = [...new Set(venvPaths(model, stage).map(normalizePath))];
           const volumes = serviceVolumes(svc).map((v) => ({ ...v, target: normalizePath(v.target) }));
           for (const bind of volumes) {

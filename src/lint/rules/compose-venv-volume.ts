@@ -1,9 +1,9 @@
 import { venvPaths } from '../analysis.js';
-import { composeServices, modelForBuild, normalizePath, serviceBuild, serviceVolumes, targetStage, valueRange } from '../compose-model.js';
+import { composeServices, installsAtStart, modelForBuild, normalizePath, serviceBuild, serviceVolumes, targetStage, valueRange } from '../compose-model.js';
 import { defineRule } from '../rule.js';
 
 /** Paths that hold a virtualenv or installed packages. */
-const VENV_TARGET = /(^|\/)(\.venv|venv|\.virtualenvs?)$|(^|\/)site-packages$|^\/opt\/venv$/;
+const VENV_TARGET = /(^|\/)(\.venv|venv|\.virtualenvs?)$|(^|\/)site-packages$|^\/opt\/venv$|(^|\/)pypoetry\/virtualenvs$/;
 
 export const composeVenvVolume = defineRule({
   id: 'PC702',
@@ -13,7 +13,7 @@ export const composeVenvVolume = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'A named or anonymous volume is mounted over the virtualenv; it goes stale when the lock file changes.',
-    why: 'Docker seeds a volume from the image only when the volume is created. After that it keeps its old contents through every `docker compose build`, so a dependency added to the lock file never reaches the container and imports fail with ModuleNotFoundError until someone runs `docker compose down -v` (which also wipes database volumes). Keep the venv in the image outside the mounted source (e.g. `/opt/venv`) and drop the volume.',
+    why: 'Docker seeds a volume from the image only when the volume is created. After that it keeps its old contents through every `docker compose build`, so a dependency added to the lock file never reaches the container and imports fail with ModuleNotFoundError until someone runs `docker compose down -v` (which also wipes database volumes). Keep the venv in the image outside the mounted source (e.g. `/opt/venv`) and drop the volume, or sync it on every start (`command: sh -c "uv sync --locked && exec ..."`).',
     bad: { code: 'services:\n  dev:\n    build: .\n    volumes:\n      - .:/app\n      - venv:/app/.venv\nvolumes:\n  venv:\n' },
     good: { code: 'services:\n  dev:\n    build: .\n    volumes:\n      - .:/app\n' },
   },
@@ -24,6 +24,8 @@ export const composeVenvVolume = defineRule({
     return {
       done() {
         for (const svc of composeServices(ctx.compose)) {
+          // `uv sync && ...` on every start refreshes the volume: the pattern the uv and Poetry docs suggest.
+          if (installsAtStart(svc)) continue;
           const build = serviceBuild(ctx.compose, svc);
           const model = modelForBuild(build, ctx.dockerfile, ctx.paths.dockerfile);
           const stage = model ? targetStage(model, build?.target) : undefined;
