@@ -46,6 +46,9 @@ export const composeSharedDockerfileNoTarget = defineRule({
           // All without a target: fine unless the Dockerfile (when known) offers several final stages.
           if (untargeted.length === list.length && !(model && leafStages(model) >= 2)) continue;
           const lastStage = model?.stages[model.stages.length - 1];
+          // The last stage is what another service targets anyway (and not a dev stage): same image, no surprise.
+          const targets = new Set(list.map((x) => x.build.target?.toLowerCase()).filter((t) => t !== undefined));
+          if (lastStage?.name && targets.has(lastStage.name) && !lastStage.isDev) continue;
           for (const { svc } of untargeted) {
             const others = list.filter((x) => x.svc !== svc).map((x) => `"${x.svc.name}"`).join(', ');
             ctx.report({
