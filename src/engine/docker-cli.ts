@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EngineUnavailableError, PycraneError } from '../core/errors.js';
 import type {
+  ComposeOptions,
   BuildOutcome,
   BuildRequest,
   BuildSink,
@@ -291,7 +292,7 @@ export class DockerCli implements ContainerEngine {
     return this.#run(['push', ref]);
   }
 
-  async compose(args: readonly string[], cwd?: string): Promise<ExecResult> {
+  async compose(args: readonly string[], cwd?: string, options: ComposeOptions = {}): Promise<ExecResult> {
     const info = await this.info();
     if (!info.compose) {
       throw new PycraneError('E_NO_COMPOSE', 'neither `docker compose` (v2) nor `docker-compose` (v1) is installed', {
@@ -302,8 +303,9 @@ export class DockerCli implements ContainerEngine {
     return this.#exec({
       cmd: info.compose.cmd,
       args: [...info.compose.args, ...args],
-      env: this.#env,
+      env: { ...this.#env, ...options.env },
       ...(cwd ?? this.#cwd ? { cwd: cwd ?? this.#cwd } : {}),
+      ...(options.output ? { output: options.output } : {}),
     });
   }
 }

@@ -13,6 +13,13 @@ export interface ComposeCommand {
   readonly args: readonly string[];
 }
 
+export interface ComposeOptions {
+  /** Variables added to the environment compose sees (interpolation such as `${DEV_UID}`). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** `inherit` for interactive commands (`exec` into a shell); captured by default. */
+  readonly output?: 'capture' | 'inherit';
+}
+
 export interface EngineInfo {
   /** The server's version, e.g. `20.10.24+dfsg1`. */
   readonly serverVersion: string;
@@ -130,5 +137,5 @@ export interface ContainerEngine {
   removeContainer(id: string): Promise<void>;
   push(ref: string): Promise<ExecResult>;
   /** Runs `docker compose ARGS` (or `docker-compose ARGS`). */
-  compose(args: readonly string[], cwd?: string): Promise<ExecResult>;
+  compose(args: readonly string[], cwd?: string, options?: ComposeOptions): Promise<ExecResult>;
 }

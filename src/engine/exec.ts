@@ -19,9 +19,10 @@ export interface ExecRequest {
   /**
    * How output travels: `capture` (default) collects stdout and stderr; `inherit-stderr` lets
    * the child draw on our stderr (BuildKit's TTY progress) and captures stdout; a function
-   * receives every chunk as it arrives, and the output is captured as well.
+   * receives every chunk as it arrives, and the output is captured as well; `inherit` hands
+   * the child our stdin, stdout and stderr (an interactive shell) and captures nothing.
    */
-  readonly output?: 'capture' | 'inherit-stderr' | ((stream: 'stdout' | 'stderr', chunk: string) => void);
+  readonly output?: 'capture' | 'inherit-stderr' | 'inherit' | ((stream: 'stdout' | 'stderr', chunk: string) => void);
 }
 
 export interface ExecResult {
@@ -48,11 +49,12 @@ function cleanEnv(env: Readonly<Record<string, string | undefined>>): Record<str
 export const nodeExec: ExecFn = (request) =>
   new Promise((resolve) => {
     const inherit = request.output === 'inherit-stderr';
+    const interactive = request.output === 'inherit';
     const child = spawn(request.cmd, [...request.args], {
       cwd: request.cwd,
       env: cleanEnv(request.env),
       shell: false,
-      stdio: ['pipe', 'pipe', inherit ? 'inherit' : 'pipe'],
+      stdio: interactive ? 'inherit' : ['pipe', 'pipe', inherit ? 'inherit' : 'pipe'],
     });
     let stdout = '';
     let stderr = '';

@@ -113,6 +113,8 @@ export function renderDockerfile(plan: BuildPlan): string {
       'useradd --non-unique --no-log-init --uid "${DEV_UID}" --gid "${DEV_GID}" --create-home --shell /bin/bash "${DEV_USER}"',
       'echo "${DEV_USER} ALL=(root) NOPASSWD:ALL" > "/etc/sudoers.d/${DEV_USER}"',
       'chmod 0440 "/etc/sudoers.d/${DEV_USER}"',
+      // Login shells (/etc/profile) reset PATH: put the venv and Poetry back in front.
+      `echo 'export PATH="${plan.venv}/bin:/opt/pipx/bin:$PATH"' > /etc/profile.d/pycrane-venv.sh`,
       `chown -R "\${DEV_UID}:\${DEV_GID}" "\${VIRTUAL_ENV}" ${plan.workdir}`,
     ]),
     env([

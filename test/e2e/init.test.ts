@@ -147,13 +147,14 @@ describe.skipIf(!engineAvailable)(`init on the real engine${engineAvailable ? ''
         buildx(dir, 'dev', `${tag}:dev`, ['--build-arg', 'DEV_UID=4321', '--build-arg', 'DEV_GID=4322']);
         const check = must('docker', [
           'run', '--rm', `${tag}:dev`, 'sh', '-c',
-          `id -u; id -g; poetry --version; sudo -n true && echo sudo-ok; python -c "import ${example.devPackage}; print('dev-ok')"; touch /opt/venv/writable && echo venv-ok`,
+          `id -u; id -g; poetry --version; sudo -n true && echo sudo-ok; python -c "import ${example.devPackage}; print('dev-ok')"; touch /opt/venv/writable && echo venv-ok; bash -lc "command -v python"`,
         ]);
         const lines = check.stdout.trim().split('\n');
         expect(lines[0]).toBe('4321');
         expect(lines[1]).toBe('4322');
         expect(lines[2]).toContain(example.poetry);
-        expect(lines.slice(3)).toEqual(['sudo-ok', 'dev-ok', 'venv-ok']);
+        // The last line: a login shell (which resets PATH from /etc/profile) still finds the venv.
+        expect(lines.slice(3)).toEqual(['sudo-ok', 'dev-ok', 'venv-ok', '/opt/venv/bin/python']);
       });
 
       it('docker compose builds, brings dev up, execs in it, and leaves build-only services alone', async () => {

@@ -6,6 +6,7 @@ import { register as check } from './check.js';
 import { register as rules } from './rules.js';
 import { register as build } from './build.js';
 import { register as verify } from './verify.js';
+import { register as dev } from './dev.js';
 
 /** Sets the process's exit code from a command's result. */
 export type SetExit = (code: number) => void;
@@ -17,7 +18,7 @@ export type SetExit = (code: number) => void;
 export type Register = (program: Command, ctx: CliContext, setExit: SetExit) => void;
 
 // One line per command, in the order --help lists them.
-const commands: readonly Register[] = [inspect, init, check, rules, build, verify];
+const commands: readonly Register[] = [inspect, init, check, rules, build, verify, dev];
 
 export function registerCommands(program: Command, ctx: CliContext, setExit: SetExit): void {
   for (const register of commands) register(program, ctx, setExit);

@@ -14,11 +14,9 @@ export const register: Register = (program, ctx, setExit) => {
     .summary('write Dockerfile, compose.yaml, devcontainer.json and .dockerignore for a Poetry project')
     .description(
       [
-        'Reads pyproject.toml and poetry.lock in DIR and writes a multi-stage Dockerfile (targets builder,',
-        'app-pre, app, dev), compose.yaml, .devcontainer/devcontainer.json and .dockerignore.',
+        'Reads pyproject.toml and poetry.lock in DIR and writes a multi-stage Dockerfile (targets builder, app-pre, app, dev), compose.yaml, .devcontainer/devcontainer.json and .dockerignore.',
         '',
-        'Files pycrane wrote and nobody edited since are updated in place; any other existing file is',
-        'left alone unless --force is given. Writes are atomic: all files or none.',
+        'Files pycrane wrote and nobody edited since are updated in place; any other existing file is left alone unless --force is given. Writes are atomic: all files or none.',
         '',
         'Exit codes: 0 written or up to date, 1 --check found drift or a file is in the way, 2 bad input.',
       ].join('\n'),
