@@ -56,3 +56,12 @@ describe('devcontainer dockerComposeFile', () => {
     expect(composeFilesOf(root, devcontainerConfig(root)!)).toEqual(['docker-compose.yml']);
   });
 });
+
+describe('ranges of merged values', () => {
+  it('fall back to the nearest key in the text', async () => {
+    const { valueRange } = await import('./compose-model.js');
+    const f = compose('x-v: &v\n  volumes:\n    - .:/app\nservices:\n  app:\n    <<: *v\n    image: x\n');
+    expect(composeServices(f)[0]?.value.volumes).toEqual(['.:/app']);
+    expect(valueRange(f, ['services', 'app', 'volumes', 0])).toEqual({ start: { line: 4, character: 2 }, end: { line: 4, character: 5 } });
+  });
+});

@@ -147,12 +147,22 @@ export function startOf(r: Range): Range {
   return r.start.line === r.end.line ? r : { start: r.start, end: { line: r.start.line, character: r.start.character + 1 } };
 }
 
-/** Range of the key at `path`, falling back to the value, then the file start. */
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Range of the key at `path`, falling back to its value, then to the nearest ancestor key that is in the text
+ * (values merged in with `<<: *anchor` have no node of their own under the service).
+ */
 export function keyRange(file: TreeFile, path: readonly PathSegment[]): Range {
-  return file.rangeAt(path, 'key') ?? file.rangeAt(path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (let n = path.length; n > 0; n--) {
+    const p = path.slice(0, n);
+    const r = file.rangeAt(p, 'key') ?? (n === path.length ? file.rangeAt(p) : undefined);
+    if (r) return n === path.length ? r : startOf(r);
+  }
+  return FILE_START;
 }
 
-/** Range of the value at `path`, falling back to its key, then the file start. */
+/** Range of the value at `path`, falling back like keyRange. */
 export function valueRange(file: TreeFile, path: readonly PathSegment[]): Range {
   return file.rangeAt(path) ?? keyRange(file, path);
 }
