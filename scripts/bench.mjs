@@ -8,6 +8,7 @@
 //     Goal < 250 ms.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -90,16 +91,24 @@ const runAll = () => {
 };
 runAll(); // warm-up: JIT, lazy schema compilation
 findings = 0;
-const rounds = 3;
-const times = [];
+// Wall time depends on what else the machine runs; CPU time of this (single) thread much less so. Both are shown;
+// the verdict uses CPU time, the measure of the engine's own cost.
+const rounds = 5;
+const wall = [];
+const cpu = [];
 for (let r = 0; r < rounds; r++) {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   runAll();
-  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  const c = process.cpuUsage(c0);
+  wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  cpu.push((c.user + c.system) / 1e3);
 }
-times.sort((a, b) => a - b);
-const medianMs = times[Math.floor(times.length / 2)];
-const filesPerS = (files.length / medianMs) * 1000;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const wallMs = median(wall);
+const cpuMs = median(cpu);
+const filesPerS = (files.length / cpuMs) * 1000;
+const filesPerSWall = (files.length / wallMs) * 1000;
 
 // ---- cold start -------------------------------------------------------------------------------------
 function coldStart(args, runs = 10) {
@@ -128,10 +137,11 @@ const nodeOnly = (() => {
 const rules = coldStart(['rules', '--json']);
 
 const f1 = (n) => n.toFixed(1);
-console.log(`pycrane bench (node ${process.version}, ${process.platform}/${process.arch})`);
+console.log(`pycrane bench (node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
 console.log('');
 console.log(`lint throughput: ${files.length} Dockerfiles (${originals.length} real, ${distinct} distinct texts), single-threaded, in-process`);
-console.log(`  ${Math.round(filesPerS)} files/s   (median of ${rounds} rounds: ${f1(medianMs)} ms; ${findings / rounds} findings per round)   goal >= ${GOAL_FILES_PER_S}   ${verdict(filesPerS >= GOAL_FILES_PER_S)}`);
+console.log(`  ${Math.round(filesPerS)} files/s of CPU time   (median of ${rounds} rounds: ${f1(cpuMs)} ms CPU; ${findings / rounds} findings per round)   goal >= ${GOAL_FILES_PER_S}   ${verdict(filesPerS >= GOAL_FILES_PER_S)}`);
+console.log(`  ${Math.round(filesPerSWall)} files/s of wall time (median ${f1(wallMs)} ms; best ${Math.round((files.length / Math.min(...wall)) * 1000)} files/s)`);
 console.log('');
 console.log('CLI cold start (median of 10, child_process.spawnSync):');
 console.log(`  node dist/cli.js --version       ${f1(baseline.median)} ms (min ${f1(baseline.min)}, max ${f1(baseline.max)})   goal < ${GOAL_COLD_MS}   ${verdict(baseline.median < GOAL_COLD_MS)}`);
