@@ -13,7 +13,9 @@ import { composeScaleZeroBuildOnly } from './compose-scale-zero-build-only.js';
 import { composeSchemaInvalid } from './compose-schema-invalid.js';
 import { composeSharedDockerfileNoTarget } from './compose-shared-dockerfile-no-target.js';
 import { composeUnknownBuildTarget } from './compose-unknown-build-target.js';
+import { composeUidVariableUnset } from './compose-uid-variable-unset.js';
 import { composeVenvVolume } from './compose-venv-volume.js';
+import { composeWatchSyncsVenv } from './compose-watch-syncs-venv.js';
 import { composeVersionObsolete } from './compose-version-obsolete.js';
 import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
 import { credentialsInUrl } from './credentials-in-url.js';
@@ -69,7 +71,9 @@ export const allRules: readonly Rule[] = [
   composeSchemaInvalid,
   composeSharedDockerfileNoTarget,
   composeUnknownBuildTarget,
+  composeUidVariableUnset,
   composeVenvVolume,
+  composeWatchSyncsVenv,
   composeVersionObsolete,
   copyFromUnknownStage,
   credentialsInUrl,
