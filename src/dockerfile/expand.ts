@@ -27,6 +27,13 @@ export class Scope {
     return new Scope(next);
   }
 
+  withMany(entries: readonly (readonly [string, Binding])[]): Scope {
+    if (entries.length === 0) return this;
+    const next = new Map(this.vars);
+    for (const [name, binding] of entries) next.set(name, binding);
+    return new Scope(next);
+  }
+
   /** Only the ENV bindings: what a stage built `FROM` this one inherits. */
   envOnly(): Scope {
     return new Scope(new Map([...this.vars].filter(([, b]) => b.kind === 'env')));

@@ -1,13 +1,9 @@
 import {
   DockerfileParser,
   type Instruction,
-  type Flag as AstFlag,
-  type From,
   type Arg,
   type Env,
   type Label,
-  type JSONInstruction,
-  type ModifiableInstruction,
   type Copy,
 } from 'dockerfile-ast';
 import { Scope, type Binding, type Expanded } from './expand.js';
@@ -30,7 +26,7 @@ import type {
   Comment,
   Directive,
 } from './model.js';
-import { commandFromArgv, logicalText, parseShell, verbatimText, type ShellScript, type Word } from './shell.js';
+import { commandFromArgv, docOffsetOf, logicalText, parseShell, sliceLogical, verbatimText, type LogicalText, type ShellScript, type Word } from './shell.js';
 import { LineIndex, type Range } from './text.js';
 
 const KEYWORDS = new Set([
@@ -82,61 +78,119 @@ export function parseDockerfile(text: string): DockerfileModel {
   const directives: Directive[] = ast.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), range: d.getRange() }));
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().trim(), range: c.getRange() }));
 
-  const flagsOf = (ins: Instruction, scope: Scope): Flag[] => {
-    const getFlags = (ins as ModifiableInstruction).getFlags as (() => AstFlag[]) | undefined;
-    if (typeof getFlags !== 'function') return [];
-    return getFlags.call(ins).map((f) => {
+  /** The text after the keyword: joined continuations, parsed `--flags`, and where the arguments start. */
+  interface After {
+    readonly logical: LogicalText;
+    /** Logical index of the first argument (flags included). */
+    readonly argsStart: number;
+    /** Logical index just after the flags. */
+    readonly restStart: number;
+    readonly rawFlags: readonly { name: string; value: string | undefined; range: Range; options: Record<string, string> }[];
+  }
+  const docOffset = docOffsetOf;
+  const logicalRange = (l: LogicalText, a: number, b: number): Range =>
+    index.rangeOf(docOffset(l, a), b > a ? docOffset(l, b - 1) + 1 : docOffset(l, a));
+
+  const afterKeyword = (ins: Instruction, withFlags: boolean): After => {
+    const start = index.offsetAt(ins.getInstructionRange().end);
+    const logical = logicalText(text, start, index.offsetAt(ins.getRange().end), escapeChar);
+    const s = logical.text;
+    let i = 0;
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+    const argsStart = i;
+    const rawFlags: After['rawFlags'][number][] = [];
+    if (withFlags) {
+      while (s.startsWith('--', i)) {
+        let j = i;
+        while (j < s.length && s[j] !== ' ' && s[j] !== '\t' && s[j] !== '\n') j++;
+        const tok = s.slice(i + 2, j);
+        const eq = tok.indexOf('=');
+        const name = (eq === -1 ? tok : tok.slice(0, eq)).toLowerCase();
+        const value = eq === -1 ? undefined : tok.slice(eq + 1);
+        const options: Record<string, string> = {};
+        if (value !== undefined && value.includes('=')) {
+          for (const part of value.split(',')) {
+            const e = part.indexOf('=');
+            if (e > 0) options[part.slice(0, e).toLowerCase()] = part.slice(e + 1).replace(/^["']|["']$/g, '');
+            else if (part) options[part.toLowerCase()] = '';
+          }
+        }
+        rawFlags.push({ name, value, range: logicalRange(logical, i, j), options });
+        i = j;
+        while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+      }
+    }
+    return { logical, argsStart, restStart: i, rawFlags };
+  };
+
+  const flagsOf = (a: After, scope: Scope): Flag[] =>
+    a.rawFlags.map((f) => {
       const options: Record<string, string> = {};
-      if (f.hasOptions()) for (const o of f.getOptions()) options[o.getName().toLowerCase()] = scope.expand(o.getValue() ?? '').value;
-      const value = f.getValue();
-      return { name: f.getName().toLowerCase(), value: value === null ? undefined : scope.expand(value, escapeChar).value, range: f.getRange(), options };
+      for (const [k, v] of Object.entries(f.options)) options[k] = v.includes('$') ? scope.expand(v, escapeChar).value : v;
+      return { name: f.name, value: f.value === undefined ? undefined : scope.expand(f.value, escapeChar).value, range: f.range, options };
     });
-  };
 
-  const argsRangeOf = (ins: Instruction): Range => {
-    const r = ins.getArgumentsRange();
-    return r ?? ins.getInstructionRange();
-  };
-
-  /** Exec form strings when the instruction is a valid JSON array of strings (else BuildKit runs it as shell form). */
-  const jsonArgv = (ins: Instruction): Word[] | undefined => {
-    const j = ins as JSONInstruction;
-    if (typeof j.getJSONStrings !== 'function') return undefined;
-    const open = j.getOpeningBracket();
-    if (!open || !j.getClosingBracket()) return undefined;
-    const start = index.offsetAt(open.getRange().start);
-    const logical = logicalText(text, start, index.offsetAt(ins.getRange().end), escapeChar).text;
+  /** Exec form strings when the rest is a valid JSON array of strings (else BuildKit runs it as shell form). */
+  const jsonArgv = (l: LogicalText, from: number): Word[] | undefined => {
+    const s = l.text;
+    let i = from;
+    while (i < s.length && /\s/.test(s[i] as string)) i++;
+    if (s[i] !== '[') return undefined;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(logical);
+      parsed = JSON.parse(s.slice(i));
     } catch {
       return undefined;
     }
     if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return undefined;
-    const strings = j.getJSONStrings();
-    const whole = { start: open.getRange().start, end: ins.getRange().end };
-    return (parsed as string[]).map((value, i) => {
-      const s = strings.length === parsed.length ? strings[i] : undefined;
-      return { value, raw: s?.getValue() ?? JSON.stringify(value), range: s?.getRange() ?? whole, quoted: true, hasExpansion: value.includes('$') };
-    });
+    // Ranges of the string literals, quotes included.
+    const ranges: Range[] = [];
+    for (let j = i; j < s.length; j++) {
+      if (s[j] !== '"') continue;
+      let k = j + 1;
+      while (k < s.length && s[k] !== '"') k += s[k] === '\\' ? 2 : 1;
+      ranges.push(logicalRange(l, j, k + 1));
+      j = k;
+    }
+    const whole = logicalRange(l, i, s.length);
+    return (parsed as string[]).map((value, n) => ({ value, raw: JSON.stringify(value), range: ranges[n] ?? whole, quoted: true, hasExpansion: value.includes('$') }));
   };
 
-  /** Shell commands of everything after the flags. */
-  const shellOf = (ins: Instruction, firstArg: Range | undefined): ShellScript => {
-    if (!firstArg) return { commands: [] };
-    const start = index.offsetAt(firstArg.start);
-    const end = index.offsetAt(ins.getRange().end);
+  /** Whitespace-separated words of the first line (COPY/ADD sources and destination), quotes removed. */
+  const plainWords = (l: LogicalText, from: number): Word[] => {
+    const s = l.text;
+    const out: Word[] = [];
+    let i = from;
+    while (i < s.length && s[i] !== '\n') {
+      while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+      if (i >= s.length || s[i] === '\n') break;
+      const startW = i;
+      let quote: string | undefined;
+      while (i < s.length && s[i] !== '\n' && (quote !== undefined || (s[i] !== ' ' && s[i] !== '\t'))) {
+        const c = s[i] as string;
+        if (quote === undefined && (c === '"' || c === "'")) quote = c;
+        else if (c === quote) quote = undefined;
+        i++;
+      }
+      const raw = s.slice(startW, i);
+      out.push({ value: unquote(raw), raw, range: logicalRange(l, startW, i), quoted: /^["']/.test(raw), hasExpansion: raw.includes('$') });
+    }
+    return out;
+  };
+
+  /** Shell commands of the rest of the instruction (heredoc scripts included). */
+  const shellOf = (ins: Instruction, l: LogicalText, from: number): ShellScript => {
+    const rest = sliceLogical(l, from);
+    if (!rest.text.includes('<<')) return parseShell(rest, index);
     const heredocs = (ins as Copy).getHeredocs?.call(ins) ?? [];
-    if (heredocs.length === 0) return parseShell(logicalText(text, start, end, escapeChar), index);
-    const logical = logicalText(text, start, end, escapeChar);
-    const nl = logical.text.indexOf('\n');
-    const head = { text: nl === -1 ? logical.text : logical.text.slice(0, nl), offsets: logical.offsets.slice(0, nl === -1 ? undefined : nl), end: logical.end };
+    if (heredocs.length === 0) return parseShell(rest, index);
+    const nl = rest.text.indexOf('\n');
+    const head = nl === -1 ? rest : sliceLogical(rest, 0, nl);
     const headScript = parseShell(head, index);
     const commands = [...headScript.commands];
     const first = headScript.commands[0];
     const bodyIsScript = !first || ['sh', 'bash', 'dash', 'ash', 'zsh'].includes(first.name);
-    const h = heredocs[0];
-    const content = h?.getContentRange();
+    const content = heredocs[0]?.getContentRange();
     if (bodyIsScript && content) {
       const body = verbatimText(text, index.offsetAt(content.start), index.offsetAt(content.end));
       const shebang = /^#!\s*(\S+)/.exec(body.text);
@@ -209,15 +263,13 @@ export function parseDockerfile(text: string): DockerfileModel {
     for (const s of stages) if (s.name === lower) return s.index;
     return undefined;
   };
-  const laterNames = new Set(
-    all.filter((i) => i.getKeyword() === 'FROM').map((f) => (f as From).getBuildStage()?.toLowerCase()).filter((n): n is string => Boolean(n)),
-  );
+  const laterNames = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*FROM[ \t].*?[ \t]AS[ \t]+([^\s]+)/gim)) laterNames.add((m[1] as string).toLowerCase());
 
   for (const ins of all) {
     const keyword = ins.getKeyword();
     const range = ins.getRange();
     const keywordRange = ins.getInstructionRange();
-    const argsRange = argsRangeOf(ins);
     const insText = index.slice(range);
     if (!KEYWORDS.has(keyword)) {
       problems.push({ message: `unknown instruction "${ins.getInstruction()}"`, range: keywordRange });
@@ -226,23 +278,35 @@ export function parseDockerfile(text: string): DockerfileModel {
 
     if (keyword === 'FROM') {
       finish();
-      const from = ins as From;
-      const rawImage = from.getImage() ?? undefined;
+      const fromAfter = afterKeyword(ins, true);
+      const L = fromAfter.logical;
+      const argsRange = fromAfter.argsStart < L.text.length ? logicalRange(L, fromAfter.argsStart, L.text.length) : keywordRange;
+      const tokens = plainWords(L, fromAfter.restStart);
+      const imageTok = tokens[0];
+      const stageTok = tokens[1]?.value.toLowerCase() === 'as' ? tokens[2] : undefined;
+      const rawImage = imageTok?.value;
       const expanded = rawImage === undefined ? undefined : globalScope.expand(rawImage, escapeChar);
       const image = expanded?.value;
       const split = image ? splitImage(image) : undefined;
-      const stageName = from.getBuildStage()?.toLowerCase();
-      const platform = from.getPlatformFlag()?.getValue() ?? undefined;
+      const stageName = stageTok?.value.toLowerCase();
+      const fromFlags = flagsOf(fromAfter, globalScope);
+      const platform = fromFlags.find((f) => f.name === 'platform')?.value;
       const stageIndex = stages.length;
+      const parts = imageTok ? imageParts(imageTok.raw) : undefined;
+      const sub = (a: number, b: number): Range | undefined => {
+        if (!imageTok || imageTok.range.start.line !== imageTok.range.end.line) return imageTok?.range;
+        const st = imageTok.range.start;
+        return { start: { line: st.line, character: st.character + a }, end: { line: st.line, character: st.character + b } };
+      };
       const node: FromNode = {
         kind: 'from', keyword, range, keywordRange, argsRange, stageIndex, scope: globalScope, workdir: '/', text: insText,
-        flags: flagsOf(ins, globalScope),
+        flags: fromFlags,
         imageRaw: rawImage, image, imageComplete: expanded?.complete ?? false,
         imageName: split?.name, tag: split?.tag, digest: split?.digest,
-        imageRange: from.getImageRange() ?? undefined,
-        tagRange: from.getImageTagRange() ?? undefined,
-        digestRange: from.getImageDigestRange() ?? undefined,
-        stageName, stageNameRange: from.getBuildStageRange() ?? undefined,
+        imageRange: imageTok?.range,
+        tagRange: parts?.tag ? sub(parts.tag[0], parts.tag[1]) : undefined,
+        digestRange: parts?.digest ? sub(parts.digest[0], parts.digest[1]) : undefined,
+        stageName, stageNameRange: stageTok?.range,
         platform,
       };
       if (!rawImage) problems.push({ message: 'FROM needs an image', range: keywordRange });
@@ -270,11 +334,14 @@ export function parseDockerfile(text: string): DockerfileModel {
     const scope = cur ? cur.scope : globalScope;
     const workdir = cur ? cur.workdir : '/';
     const stageIndex = cur ? cur.index : -1;
-    const flags = flagsOf(ins, scope);
+    const withFlags = keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
+    const after = afterKeyword(ins, withFlags);
+    const L = after.logical;
+    const argsRange = after.argsStart < L.text.length ? logicalRange(L, after.argsStart, L.text.length) : keywordRange;
+    const flags = flagsOf(after, scope);
     const base = { keyword, range, keywordRange, argsRange, stageIndex, scope, workdir, text: insText, flags };
     let node: InstructionNode;
-    const nonFlagArgs = ins.getArguments();
-    const firstArg = nonFlagArgs[0]?.getRange();
+    const restText = L.text.slice(after.restStart);
 
     switch (keyword) {
       case 'ARG':
@@ -283,16 +350,12 @@ export function parseDockerfile(text: string): DockerfileModel {
         const pairs = kvPairs(ins as Arg, scope, keyword, cur ? globalScope : undefined);
         node = { ...base, kind: 'kv', keyword, pairs };
         if (keyword !== 'LABEL') {
-          let next = scope;
-          for (const p of pairs) {
-            const binding: Binding = {
-              kind: keyword === 'ARG' ? 'arg' : 'env',
-              value: p.resolved?.value,
-              complete: p.resolved?.complete ?? false,
-              line: range.start.line,
-            };
-            next = next.with(p.name, binding);
-          }
+          const next = scope.withMany(
+            pairs.map((p): [string, Binding] => [
+              p.name,
+              { kind: keyword === 'ARG' ? 'arg' : 'env', value: p.resolved?.value, complete: p.resolved?.complete ?? false, line: range.start.line },
+            ]),
+          );
           if (cur) cur.scope = next;
           else globalScope = next;
         }
@@ -300,7 +363,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         break;
       }
       case 'RUN': {
-        const argv = jsonArgv(ins);
+        const argv = jsonArgv(L, after.restStart);
         const mounts: Mount[] = flags
           .filter((f) => f.name === 'mount')
           .map((f) => ({
@@ -312,8 +375,8 @@ export function parseDockerfile(text: string): DockerfileModel {
             options: f.options,
             range: f.range,
           }));
-        const heredoc = ((ins as Copy).getHeredocs?.call(ins) ?? []).length > 0;
-        const script = argv ? commandFromArgv(argv, index) : shellOf(ins, firstArg);
+        const heredoc = /<<-?\s*["']?[A-Za-z_]/.test(restText.split('\n')[0] ?? '') && ((ins as Copy).getHeredocs?.call(ins) ?? []).length > 0;
+        const script = argv ? commandFromArgv(argv, index) : shellOf(ins, L, after.restStart);
         node = { ...base, kind: 'run', form: argv ? 'exec' : 'shell', mounts, script, heredoc } satisfies RunNode;
         break;
       }
@@ -321,19 +384,11 @@ export function parseDockerfile(text: string): DockerfileModel {
       case 'ADD': {
         const flag = (n: string) => flags.find((f) => f.name === n);
         const fromFlag = flag('from');
-        const heredocs = (ins as Copy).getHeredocs?.call(ins) ?? [];
-        let words: Word[];
-        const argv = jsonArgv(ins);
-        if (argv) words = argv;
-        else {
-          const firstLine = firstArg?.start.line;
-          words = nonFlagArgs
-            .filter((a) => heredocs.length === 0 || a.getRange().start.line === firstLine)
-            .map((a) => ({ value: unquote(a.getValue()), raw: a.getValue(), range: a.getRange(), quoted: /^["']/.test(a.getValue()), hasExpansion: a.getValue().includes('$') }));
-        }
+        const heredoc = /<<-?\s*["']?[A-Za-z_]/.test(restText.split('\n')[0] ?? '') && ((ins as Copy).getHeredocs?.call(ins) ?? []).length > 0;
+        const words: Word[] = jsonArgv(L, after.restStart) ?? plainWords(L, after.restStart);
         const nonHeredoc = words.filter((w) => !w.value.startsWith('<<'));
         const dest = nonHeredoc.length > 0 ? nonHeredoc[nonHeredoc.length - 1] : undefined;
-        const sources = heredocs.length > 0 ? [] : words.slice(0, -1);
+        const sources = heredoc ? [] : words.slice(0, -1);
         const destExpanded = dest ? scope.expand(dest.value, escapeChar).value : undefined;
         let fromRef: CopySource | undefined;
         const from = fromFlag?.value;
@@ -351,25 +406,24 @@ export function parseDockerfile(text: string): DockerfileModel {
           sources,
           dest,
           destPath: destExpanded === undefined ? undefined : resolvePath(workdir, destExpanded),
-          heredoc: heredocs.length > 0,
+          heredoc,
         } satisfies CopyNode;
         break;
       }
       case 'CMD':
       case 'ENTRYPOINT':
       case 'HEALTHCHECK': {
-        let sub: Instruction = ins;
-        let subFirst = firstArg;
+        let from = after.restStart;
         let none = false;
         if (keyword === 'HEALTHCHECK') {
-          const args = nonFlagArgs;
-          none = args[0]?.getValue().toUpperCase() === 'NONE';
-          subFirst = args[1]?.getRange();
-          sub = ins;
+          const m = /^(\s*)(NONE|CMD)\b\s*/i.exec(restText);
+          none = m?.[2]?.toUpperCase() === 'NONE';
+          from = m ? after.restStart + m[0].length : L.text.length;
+          if (none) from = L.text.length;
         }
-        let argv: Word[] | undefined = keyword === 'HEALTHCHECK' ? healthJson(insText, range, index) : jsonArgv(sub);
+        let argv = jsonArgv(L, from);
         const form: 'exec' | 'shell' = argv ? 'exec' : 'shell';
-        const script = argv ? commandFromArgv(argv, index) : shellOf(sub, subFirst);
+        const script = argv ? commandFromArgv(argv, index) : shellOf(ins, L, from);
         if (!argv) argv = script.commands[0]?.words.slice() ?? [];
         node = { ...base, kind: 'exec', form, argv, script, none } satisfies ExecNode;
         if (cur && keyword === 'CMD') cur.cmd = node as ExecNode;
@@ -381,13 +435,13 @@ export function parseDockerfile(text: string): DockerfileModel {
         break;
       }
       case 'USER': {
-        const user = (ins.getArgumentsContent() ?? '').trim();
+        const user = restText.trim();
         node = { ...base, kind: 'user', user, resolved: scope.expand(user, escapeChar) } satisfies UserNode;
         if (cur) cur.user = node as UserNode;
         break;
       }
       case 'WORKDIR': {
-        const p = unquote((ins.getArgumentsContent() ?? '').trim());
+        const p = unquote(restText.trim());
         const resolved = resolvePath(workdir, scope.expand(p, escapeChar).value).replace(/(.)\/$/, '$1');
         node = { ...base, kind: 'workdir', path: p, resolved } satisfies WorkdirNode;
         if (cur) cur.workdir = resolved;
@@ -430,21 +484,6 @@ export function parseDockerfile(text: string): DockerfileModel {
   };
 }
 
-function healthJson(insText: string, range: Range, index: LineIndex): Word[] | undefined {
-  // HEALTHCHECK [opts] CMD ["a", "b"]: find the JSON array after CMD.
-  const m = /\bCMD\s+(\[.*\])\s*$/is.exec(insText);
-  if (!m) return undefined;
-  try {
-    const arr = JSON.parse(m[1] as string) as unknown;
-    if (!Array.isArray(arr) || !arr.every((x) => typeof x === 'string')) return undefined;
-    const start = index.offsetAt(range.start) + (m.index + m[0].indexOf('['));
-    const r = index.rangeOf(start, start + (m[1] as string).length);
-    return (arr as string[]).map((value) => ({ value, raw: value, range: r, quoted: true, hasExpansion: value.includes('$') }));
-  } catch {
-    return undefined;
-  }
-}
-
 function resolveCopyFrom(
   from: string,
   stageIndex: number,
@@ -464,6 +503,31 @@ function resolveCopyFrom(
   if (laterNames.has(lower)) return { kind: 'unknown', reason: 'later-stage' };
   if (/[/:@.]/.test(from) || from.includes('$') || BARE_IMAGES.has(lower)) return { kind: 'image', image: from };
   return { kind: 'unknown', reason: 'unknown-name' };
+}
+
+/** Offsets of the tag and digest inside an image token as written (`${...}` groups are skipped). */
+function imageParts(raw: string): { tag?: [number, number]; digest?: [number, number] } {
+  let slash = -1;
+  let colon = -1;
+  let at = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '$' && raw[i + 1] === '{') {
+      const close = raw.indexOf('}', i);
+      if (close === -1) break;
+      i = close;
+      continue;
+    }
+    if (c === '/' && at === -1) {
+      slash = i;
+      colon = -1;
+    } else if (c === ':' && at === -1) colon = i;
+    else if (c === '@' && at === -1) at = i;
+  }
+  const out: { tag?: [number, number]; digest?: [number, number] } = {};
+  if (colon > slash && colon !== -1) out.tag = [colon + 1, at === -1 ? raw.length : at];
+  if (at !== -1) out.digest = [at + 1, raw.length];
+  return out;
 }
 
 /** Splits `registry/path/name:tag@digest`. */

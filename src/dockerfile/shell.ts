@@ -43,9 +43,42 @@ export interface ShellScript {
 /** Text with line continuations and continuation comment lines removed, mapped back to document offsets. */
 export interface LogicalText {
   readonly text: string;
-  readonly offsets: readonly number[];
+  /**
+   * Runs of text copied verbatim from the document, as flat pairs: the logical index where a run starts and
+   * the document offset it comes from (the first pair is always `0, start`).
+   */
+  readonly runs: readonly number[];
   /** Document offset just after the last character. */
   readonly end: number;
+}
+
+/** Document offset of logical index i. */
+export function docOffsetOf(l: LogicalText, i: number): number {
+  if (i >= l.text.length) return l.end;
+  const runs = l.runs;
+  let lo = 0;
+  let hi = runs.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((runs[mid * 2] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return (runs[lo * 2 + 1] as number) + (i - (runs[lo * 2] as number));
+}
+
+/** The logical characters [a, b) with their mapping. */
+export function sliceLogical(l: LogicalText, a: number, b = l.text.length): LogicalText {
+  const runs: number[] = [];
+  const r = l.runs;
+  for (let k = 0; k < r.length; k += 2) {
+    const ls = r[k] as number;
+    const next = k + 2 < r.length ? (r[k + 2] as number) : Number.POSITIVE_INFINITY;
+    if (next <= a || ls >= b) continue;
+    const from = Math.max(ls, a);
+    runs.push(from - a, (r[k + 1] as number) + (from - ls));
+  }
+  if (runs.length === 0) runs.push(0, docOffsetOf(l, a));
+  return { text: l.text.slice(a, b), runs, end: b >= l.text.length ? l.end : docOffsetOf(l, b) };
 }
 
 /**
@@ -54,49 +87,55 @@ export interface LogicalText {
  * After the first real line break (heredoc bodies) the text is copied as is.
  */
 export function logicalText(doc: string, start: number, end: number, escapeChar: string): LogicalText {
-  let text = '';
-  const offsets: number[] = [];
+  const chunks: string[] = [];
+  const runs: number[] = [0, start];
+  let length = 0;
+  let runStart = start;
   let i = start;
-  let inBody = false;
+  const esc = escapeChar.charCodeAt(0);
   while (i < end) {
-    const c = doc[i] as string;
-    if (!inBody && c === escapeChar) {
-      let j = i + 1;
-      while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
-      if (doc[j] === '\r') j++;
-      if (j >= end || doc[j] === '\n') {
-        i = j + 1;
-        // Skip blank and comment lines that follow a continuation.
-        for (;;) {
-          let k = i;
-          while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
-          if (k < end && (doc[k] === '\n' || doc[k] === '\r' || doc[k] === '#')) {
-            const nl = doc.indexOf('\n', k);
-            if (nl === -1 || nl >= end) {
-              i = end;
-              break;
-            }
-            i = nl + 1;
-            continue;
-          }
+    const c = doc.charCodeAt(i);
+    if (c === 10) break; // heredoc bodies (after the first real line break) are verbatim
+    if (c !== esc) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
+    if (doc[j] === '\r') j++;
+    if (j < end && doc[j] !== '\n') {
+      i = j;
+      continue;
+    }
+    // A continuation: keep what came before the escape character, skip the line break.
+    chunks.push(doc.slice(runStart, i));
+    length += i - runStart;
+    i = j + 1;
+    // Skip blank and comment lines that follow a continuation.
+    for (;;) {
+      let k = i;
+      while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
+      if (k < end && (doc[k] === '\n' || doc[k] === '\r' || doc[k] === '#')) {
+        const nl = doc.indexOf('\n', k);
+        if (nl === -1 || nl >= end) {
+          i = end;
           break;
         }
+        i = nl + 1;
         continue;
       }
+      break;
     }
-    if (c === '\n') inBody = true;
-    text += c;
-    offsets.push(i);
-    i++;
+    runStart = Math.min(i, end);
+    runs.push(length, runStart);
   }
-  return { text, offsets, end };
+  chunks.push(doc.slice(runStart, end));
+  return { text: chunks.join(''), runs, end };
 }
 
 /** Identity mapping for text that is taken verbatim from the document (heredoc bodies). */
 export function verbatimText(doc: string, start: number, end: number): LogicalText {
-  const offsets: number[] = [];
-  for (let i = start; i < end; i++) offsets.push(i);
-  return { text: doc.slice(start, end), offsets, end };
+  return { text: doc.slice(start, end), runs: [0, start], end };
 }
 
 type Token = { readonly kind: 'word'; readonly word: Word } | { readonly kind: 'op'; readonly op: Separator; readonly at: number };
@@ -119,7 +158,7 @@ export function parseShell(src: LogicalText, index: LineIndex, options: Options 
   const s = src.text;
   const n = s.length;
   const tokens: Token[] = [];
-  const docOffset = (i: number): number => (i < src.offsets.length ? (src.offsets[i] as number) : src.end);
+  const docOffset = (i: number): number => docOffsetOf(src, i);
   const rangeOf = (a: number, b: number): Range =>
     options.fixedRange ?? index.rangeOf(docOffset(a), b > a ? docOffset(b - 1) + 1 : docOffset(a));
 
@@ -437,7 +476,7 @@ function buildCommand(
       if (/^-[a-z]*c[a-z]*$/.test(a.value) && !a.quoted) {
         const script = argv[j + 1];
         if (script) {
-          const inner = parseShell({ text: script.value, offsets: [], end: 0 }, index, { fixedRange: script.range });
+          const inner = parseShell({ text: script.value, runs: [0, 0], end: 0 }, index, { fixedRange: script.range });
           out.push(...inner.commands);
         }
         break;
