@@ -51,6 +51,10 @@ export interface LockedPackage {
   readonly version: string;
   /** Groups (Poetry 2 `groups`) or categories (Poetry 1 `category`) the package belongs to. */
   readonly groups: readonly string[];
+  /** `optional = true`: only an extra pulls it in, so `poetry install --only main` leaves it out. */
+  readonly optional?: boolean;
+  /** The environment marker under which the main group installs it (`platform_system == "Windows"`). */
+  readonly markers?: string;
   readonly source: SourceRef | undefined;
 }
 

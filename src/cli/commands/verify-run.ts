@@ -1,11 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { planBuild } from '../../engine/build.js';
 import { nodeExec } from '../../engine/exec.js';
 import { parseVerifyConfig, splitCommandLine, type VerifyConfig } from '../../engine/pure/config.js';
 import { baseImageOf } from '../../engine/pure/dockerfile-from.js';
-import { expectedFromLock, lockConditions } from '../../engine/pure/lock-conditions.js';
+import { expectedFromLock } from '../../engine/pure/lock-conditions.js';
 import { parseSize } from '../../engine/pure/size.js';
 import type { ExpectedPackage } from '../../engine/pure/verify-eval.js';
 import { formatVerifyReport } from '../../engine/pure/verify-format.js';
@@ -19,14 +19,10 @@ async function isDirectory(p: string): Promise<boolean> {
   return stat(p).then((s) => s.isDirectory(), () => false);
 }
 
-/**
- * Locked packages of the `main` group: what the runtime image must hold. Optional (extras-only)
- * packages are left out and markers attached, both read from poetry.lock (ProjectFacts lacks them).
- */
-export async function lockedMain(ctx: CliContext, root: string, facts: ProjectFacts): Promise<ExpectedPackage[] | undefined> {
+/** Locked packages of the `main` group: what the runtime image must hold (see expectedFromLock). */
+export function lockedMain(ctx: CliContext, facts: ProjectFacts): ExpectedPackage[] | undefined {
   if (!facts.lock) return undefined;
-  const text = await readFile(path.join(root, facts.lock.path), 'utf8').catch(() => '');
-  const { expected, optional } = expectedFromLock(facts.lock.packages, lockConditions(text));
+  const { expected, optional } = expectedFromLock(facts.lock.packages);
   if (optional.length > 0) ctx.stderr.write(`pycrane: not expected in the image (optional, extras only): ${optional.join(', ')}\n`);
   return expected;
 }
@@ -81,7 +77,7 @@ export async function run(ctx: CliContext, target: string | undefined, options: 
   const config = verifyConfig(project?.facts, options);
   const report = await verifyImage(dockerEngine(ctx), {
     image,
-    expected: project ? await lockedMain(ctx, project.root, project.facts) : undefined,
+    expected: project ? lockedMain(ctx, project.facts) : undefined,
     dockerfileBase: project?.dockerfileText ? (baseImageOf(project.dockerfileText, 'app') ?? baseImageOf(project.dockerfileText)) : undefined,
     config,
   });

@@ -8,6 +8,38 @@ const fixture = (project: string) =>
   readFileSync(fileURLToPath(new URL(`../__fixtures__/real-locks/${project}/poetry.lock`, import.meta.url)), 'utf8');
 
 describe('parsePoetryLock', () => {
+  it('reads optional packages and the main group\'s markers (Poetry 2 per group, Poetry 1 one string)', () => {
+    const lock = parsePoetryLock(
+      [
+        '[[package]]',
+        'name = "Colorama"',
+        'version = "0.4.6"',
+        'optional = false',
+        'groups = ["main", "dev"]',
+        'markers = {main = "platform_system == \\"Windows\\"", dev = "sys_platform == \\"win32\\""}',
+        '',
+        '[[package]]',
+        'name = "linkify_it.py"',
+        'version = "2.0.3"',
+        'optional = true',
+        'category = "main"',
+        'markers = "extra == \\"fancy\\""',
+        '',
+        '[[package]]',
+        'name = "click"',
+        'version = "8.1.8"',
+        'groups = ["main"]',
+        '',
+      ].join('\n'),
+      'poetry.lock',
+    );
+    expect(lock.packages.map(({ name, optional, markers }) => ({ name, optional, markers }))).toEqual([
+      { name: 'colorama', optional: undefined, markers: 'platform_system == "Windows"' },
+      { name: 'linkify-it-py', optional: true, markers: 'extra == "fancy"' },
+      { name: 'click', optional: undefined, markers: undefined },
+    ]);
+  });
+
   it('reads a Poetry 2.1.2 lock: versioned header, lock-version 2.1, groups', () => {
     const lock = parsePoetryLock(fixture('poetry2-project'));
     expect(lock.generator).toEqual({ value: { tool: 'poetry', version: '2.1.2' }, source: { file: 'poetry.lock', line: 1 } });

@@ -48,7 +48,17 @@ export function parsePoetryLock(text: string, file = 'poetry.lock'): LockFacts {
         : typeof entry.category === 'string'
           ? [entry.category]
           : [];
-      packages.push({ name: normalizeName(name), version, groups, source: at.find(['package', i]) });
+      // Poetry 1 writes one marker string; Poetry 2 one per group (`markers = {main = "..."}`).
+      const raw = entry.markers;
+      const markers = (typeof raw === 'string' ? raw : isTable(raw) && typeof raw.main === 'string' ? raw.main : '').trim();
+      packages.push({
+        name: normalizeName(name),
+        version,
+        groups,
+        ...(entry.optional === true ? { optional: true } : {}),
+        ...(markers ? { markers } : {}),
+        source: at.find(['package', i]),
+      });
     });
   }
 
