@@ -7,6 +7,7 @@ ruleTester(devcontainerSchemaInvalid, {
     { name: 'compose config', code: '{ "dockerComposeFile": ["../compose.yaml"], "service": "dev", "workspaceFolder": "/app", "shutdownAction": "stopCompose", "remoteUser": "dev", "customizations": { "vscode": { "extensions": ["ms-python.python"] } } }' },
     { name: 'Dockerfile config', code: '{ "build": { "dockerfile": "Dockerfile", "context": "..", "target": "dev", "args": { "A": "1" } }, "runArgs": ["--init"] }' },
     { name: 'legacy dockerFile', code: '{ "dockerFile": "Dockerfile", "context": ".." }' },
+    { name: 'legacy top-level extensions are PC807\'s', code: '{ "image": "python:3.12", "extensions": ["ms-python.python"], "settings": {} }' },
     { name: 'missing workspaceFolder is PC804\'s', code: '{ "dockerComposeFile": "../compose.yaml", "service": "dev" }' },
   ],
   invalid: [
@@ -20,7 +21,6 @@ ruleTester(devcontainerSchemaInvalid, {
     },
     { name: 'wrong type', code: '{\n  "image": "python:3.12",\n  "forwardPorts": [true]\n}\n', errors: [{ messageId: 'schema', line: 3, column: 20, endLine: 3, endColumn: 24 }] },
     { name: 'compose without service', code: '{\n  "dockerComposeFile": "../compose.yaml",\n  "workspaceFolder": "/app"\n}\n', errors: [{ messageId: 'schema', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
-    { name: 'legacy top-level extensions', code: '{\n  "image": "python:3.12",\n  "extensions": ["ms-python.python"]\n}\n', errors: [{ messageId: 'schema', line: 3, column: 3, endLine: 3, endColumn: 15 }] },
     { name: 'not JSON', code: '{\n  "image": "python:3.12"\n  "remoteUser": "dev"\n}\n', errors: [{ messageId: 'syntax', line: 3, column: 3, endLine: 3, endColumn: 4 }] },
   ],
 });

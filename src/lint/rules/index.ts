@@ -19,6 +19,7 @@ import { composeWatchSyncsVenv } from './compose-watch-syncs-venv.js';
 import { composeVersionObsolete } from './compose-version-obsolete.js';
 import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
 import { credentialsInUrl } from './credentials-in-url.js';
+import { devcontainerLegacyVscodeProperties } from './devcontainer-legacy-vscode-properties.js';
 import { devcontainerRootUser } from './devcontainer-root-user.js';
 import { devcontainerSchemaInvalid } from './devcontainer-schema-invalid.js';
 import { devcontainerServiceExits } from './devcontainer-service-exits.js';
@@ -77,6 +78,7 @@ export const allRules: readonly Rule[] = [
   composeVersionObsolete,
   copyFromUnknownStage,
   credentialsInUrl,
+  devcontainerLegacyVscodeProperties,
   devcontainerRootUser,
   devcontainerSchemaInvalid,
   devcontainerServiceExits,
