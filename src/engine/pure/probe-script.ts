@@ -161,18 +161,38 @@ def top_levels(dist):
             result.append(name)
     return result
 
-def marker_applies(text):
-    import importlib
-    for name in ("packaging.markers", "pip._vendor.packaging.markers"):
+def marker_class():
+    import importlib, sysconfig
+    names = ("packaging.markers", "pip._vendor.packaging.markers")
+    for name in names:
         try:
-            marker_class = importlib.import_module(name).Marker
+            return importlib.import_module(name).Marker
         except ImportError:
-            continue
-        try:
-            return bool(marker_class(text).evaluate({"extra": ""})), None
-        except Exception as error:
-            return True, "marker not evaluated: %s" % error
-    return True, "no packaging module in the image to evaluate the marker"
+            pass
+    # A runtime venv without pip: borrow packaging from the base interpreter's site
+    # directories (the official images' pip; Debian's dist-packages), then put sys.path back.
+    base = sysconfig.get_path("purelib", vars={"base": sys.base_prefix, "platbase": sys.base_prefix})
+    extra = [p for p in (base, "/usr/lib/python3/dist-packages") if p and p not in sys.path]
+    sys.path.extend(extra)
+    try:
+        for name in names:
+            try:
+                return importlib.import_module(name).Marker
+            except ImportError:
+                pass
+    finally:
+        for p in extra:
+            sys.path.remove(p)
+    return None
+
+def marker_applies(text):
+    found = marker_class()
+    if found is None:
+        return True, "no packaging module in the image to evaluate the marker"
+    try:
+        return bool(found(text).evaluate({"extra": ""})), None
+    except Exception as error:
+        return True, "marker not evaluated: %s" % error
 
 def dependencies(packages):
     import importlib
