@@ -12,11 +12,11 @@ import { composeHealthcheckMissingTool } from './compose-healthcheck-missing-too
 import { composeScaleZeroBuildOnly } from './compose-scale-zero-build-only.js';
 import { composeSchemaInvalid } from './compose-schema-invalid.js';
 import { composeSharedDockerfileNoTarget } from './compose-shared-dockerfile-no-target.js';
-import { composeUnknownBuildTarget } from './compose-unknown-build-target.js';
 import { composeUidVariableUnset } from './compose-uid-variable-unset.js';
+import { composeUnknownBuildTarget } from './compose-unknown-build-target.js';
 import { composeVenvVolume } from './compose-venv-volume.js';
-import { composeWatchSyncsVenv } from './compose-watch-syncs-venv.js';
 import { composeVersionObsolete } from './compose-version-obsolete.js';
+import { composeWatchSyncsVenv } from './compose-watch-syncs-venv.js';
 import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
 import { credentialsInUrl } from './credentials-in-url.js';
 import { devcontainerLegacyVscodeProperties } from './devcontainer-legacy-vscode-properties.js';
@@ -34,6 +34,7 @@ import { editableInstallInRuntime } from './editable-install-in-runtime.js';
 import { entrypointOutsideVenv } from './entrypoint-outside-venv.js';
 import { entrypointRunsNoApp } from './entrypoint-runs-no-app.js';
 import { eolPython } from './eol-python.js';
+import { healthcheckMissingTool } from './healthcheck-missing-tool.js';
 import { imageNoDigest } from './image-no-digest.js';
 import { imageTagUnpinned } from './image-tag-unpinned.js';
 import { installCacheInLayer } from './install-cache-in-layer.js';
@@ -44,6 +45,7 @@ import { nonNumericUser } from './non-numeric-user.js';
 import { pathNotInStage } from './path-not-in-stage.js';
 import { poetryVersionMismatch } from './poetry-version-mismatch.js';
 import { projectUnreadable } from './project-unreadable.js';
+import { pythonOutputBuffered } from './python-output-buffered.js';
 import { pythonVersionMismatch } from './python-version-mismatch.js';
 import { runtimeRunsAsRoot } from './runtime-runs-as-root.js';
 import { runtimeWithoutApp } from './runtime-without-app.js';
@@ -71,11 +73,11 @@ export const allRules: readonly Rule[] = [
   composeScaleZeroBuildOnly,
   composeSchemaInvalid,
   composeSharedDockerfileNoTarget,
-  composeUnknownBuildTarget,
   composeUidVariableUnset,
+  composeUnknownBuildTarget,
   composeVenvVolume,
-  composeWatchSyncsVenv,
   composeVersionObsolete,
+  composeWatchSyncsVenv,
   copyFromUnknownStage,
   credentialsInUrl,
   devcontainerLegacyVscodeProperties,
@@ -93,6 +95,7 @@ export const allRules: readonly Rule[] = [
   entrypointOutsideVenv,
   entrypointRunsNoApp,
   eolPython,
+  healthcheckMissingTool,
   imageNoDigest,
   imageTagUnpinned,
   installCacheInLayer,
@@ -103,6 +106,7 @@ export const allRules: readonly Rule[] = [
   pathNotInStage,
   poetryVersionMismatch,
   projectUnreadable,
+  pythonOutputBuffered,
   pythonVersionMismatch,
   runtimeRunsAsRoot,
   runtimeWithoutApp,
