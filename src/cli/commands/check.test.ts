@@ -31,6 +31,7 @@ RUN python -m venv /opt/venv
 FROM python:3.12-slim@sha256:${'a'.repeat(64)} AS app
 COPY --from=build /opt/venv /opt/venv
 COPY . /app
+ENV PYTHONUNBUFFERED=1
 USER 10001:10001
 CMD ["/opt/venv/bin/python", "-m", "app"]
 FROM build AS dev
