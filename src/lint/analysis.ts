@@ -31,7 +31,18 @@ export function requirementName(req: string): string {
 
 const isProjectPath = (v: string) => /^(\.|\.\/|\.\[.*\]|\/app|\$\{?\w+\}?)\/?$/.test(v) || v === '.' ;
 
+const installCache = new WeakMap<ShellCommand, Install | null>();
+
+/** What a command installs, if it is an install (memoised per command). */
 export function classifyInstall(cmd: ShellCommand): Install | undefined {
+  const cached = installCache.get(cmd);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = classifyUncached(cmd);
+  installCache.set(cmd, result ?? null);
+  return result;
+}
+
+function classifyUncached(cmd: ShellCommand): Install | undefined {
   const pipArgs = pipInstallArgs(cmd);
   const uvArgs = pipArgs ? undefined : uvPipInstallArgs(cmd);
   const args = pipArgs ?? uvArgs;
@@ -140,7 +151,14 @@ function truthy(v: string | undefined): boolean {
 }
 
 /** Absolute virtualenv paths that exist at the end of a stage (created there, in its FROM chain, or copied in). */
+const venvCache = new WeakMap<Stage, string[]>();
+
 export function venvPaths(model: DockerfileModel, stage: Stage, seen: ReadonlySet<number> = new Set()): string[] {
+  const top = seen.size === 0;
+  if (top) {
+    const cached = venvCache.get(stage);
+    if (cached) return cached;
+  }
   const out = new Set<string>();
   const guard = new Set([...seen, stage.index]);
   for (const node of chainInstructions(model, stage)) {
@@ -183,7 +201,9 @@ export function venvPaths(model: DockerfileModel, stage: Stage, seen: ReadonlySe
       }
     }
   }
-  return [...out];
+  const result = [...out];
+  if (top) venvCache.set(stage, result);
+  return result;
 }
 
 /** COPY --from instructions of a stage that bring in a virtualenv, with the source stage. */

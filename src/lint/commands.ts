@@ -119,7 +119,12 @@ export function stageCommands(stage: Stage): { node: RunNode; cmd: ShellCommand 
 }
 
 /** The stage and the stages it is built FROM, nearest first. */
+const chainCache = new WeakMap<Stage, Stage[]>();
+const chainNodesCache = new WeakMap<Stage, InstructionNode[]>();
+
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const cached = chainCache.get(stage);
+  if (cached) return cached;
   const chain: Stage[] = [stage];
   let s: Stage | undefined = stage;
   while (s?.baseStage !== undefined) {
@@ -127,12 +132,17 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
     if (!s || chain.includes(s)) break;
     chain.push(s);
   }
+  chainCache.set(stage, chain);
   return chain;
 }
 
 /** Instructions of the stage and its FROM ancestors, in build order (ancestors first). */
 export function chainInstructions(model: DockerfileModel, stage: Stage): InstructionNode[] {
-  return stageChain(model, stage).reverse().flatMap((s) => s.instructions);
+  const cached = chainNodesCache.get(stage);
+  if (cached) return cached;
+  const nodes = [...stageChain(model, stage)].reverse().flatMap((s) => s.instructions);
+  chainNodesCache.set(stage, nodes);
+  return nodes;
 }
 
 /** Words of a command with the RUN's variables substituted (what the shell will most likely see). */

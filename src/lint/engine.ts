@@ -146,47 +146,60 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
   });
 }
 
+type Handler = (node: never, stage: Stage | undefined) => void;
+
 function walkDockerfile(model: DockerfileModel, visitors: readonly DockerfileVisitors[]): void {
+  // One list of handlers per event, so each node only calls the rules that listen to it.
+  const on = (key: keyof DockerfileVisitors): Handler[] =>
+    visitors.flatMap((v) => {
+      const f = v[key];
+      return typeof f === 'function' ? [f.bind(v) as Handler] : [];
+    });
+  const h = {
+    instruction: on('instruction'), ARG: on('ARG'), FROM: on('FROM'), RUN: on('RUN'), COPY: on('COPY'), ADD: on('ADD'),
+    ENV: on('ENV'), LABEL: on('LABEL'), USER: on('USER'), WORKDIR: on('WORKDIR'), CMD: on('CMD'), ENTRYPOINT: on('ENTRYPOINT'),
+    HEALTHCHECK: on('HEALTHCHECK'),
+  };
+  const stageHandlers = on('stage');
+  const done = on('done');
+  const call = (list: Handler[], node: InstructionNode, stage: Stage | undefined) => {
+    for (const f of list) f(node as never, stage);
+  };
   const visit = (node: InstructionNode, stage: Stage | undefined) => {
-    for (const v of visitors) {
-      v.instruction?.(node, stage);
-      if (node.kind === 'kv' && node.keyword === 'ARG') v.ARG?.(node, stage);
-      if (!stage) continue;
-      switch (node.kind) {
-        case 'from':
-          v.FROM?.(node, stage);
-          break;
-        case 'run':
-          v.RUN?.(node, stage);
-          break;
-        case 'copy':
-          if (node.keyword === 'COPY') v.COPY?.(node, stage);
-          else v.ADD?.(node, stage);
-          break;
-        case 'kv':
-          if (node.keyword === 'ENV') v.ENV?.(node, stage);
-          else if (node.keyword === 'LABEL') v.LABEL?.(node, stage);
-          break;
-        case 'user':
-          v.USER?.(node, stage);
-          break;
-        case 'workdir':
-          v.WORKDIR?.(node, stage);
-          break;
-        case 'exec':
-          if (node.keyword === 'CMD') v.CMD?.(node, stage);
-          else if (node.keyword === 'ENTRYPOINT') v.ENTRYPOINT?.(node, stage);
-          else v.HEALTHCHECK?.(node, stage);
-          break;
-        default:
-          break;
-      }
+    call(h.instruction, node, stage);
+    if (node.kind === 'kv' && node.keyword === 'ARG') call(h.ARG, node, stage);
+    if (!stage) return;
+    switch (node.kind) {
+      case 'from':
+        call(h.FROM, node, stage);
+        break;
+      case 'run':
+        call(h.RUN, node, stage);
+        break;
+      case 'copy':
+        call(node.keyword === 'COPY' ? h.COPY : h.ADD, node, stage);
+        break;
+      case 'kv':
+        if (node.keyword === 'ENV') call(h.ENV, node, stage);
+        else if (node.keyword === 'LABEL') call(h.LABEL, node, stage);
+        break;
+      case 'user':
+        call(h.USER, node, stage);
+        break;
+      case 'workdir':
+        call(h.WORKDIR, node, stage);
+        break;
+      case 'exec':
+        call(node.keyword === 'CMD' ? h.CMD : node.keyword === 'ENTRYPOINT' ? h.ENTRYPOINT : h.HEALTHCHECK, node, stage);
+        break;
+      default:
+        break;
     }
   };
   for (const node of model.preamble) visit(node, undefined);
   for (const stage of model.stages) {
-    for (const v of visitors) v.stage?.(stage);
+    for (const f of stageHandlers) (f as (s: Stage) => void)(stage);
     for (const node of stage.instructions) visit(node, stage);
   }
-  for (const v of visitors) v.done?.();
+  for (const f of done) (f as () => void)();
 }

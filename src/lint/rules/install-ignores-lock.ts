@@ -38,12 +38,12 @@ export const installIgnoresLock = defineRule({
   create(ctx) {
     const model = ctx.dockerfile;
     const check = (node: RunNode, stage: Stage, cmd: ShellCommand) => {
-      const before = chainInstructions(model, stage).filter((n) => n.range.start.line < node.range.start.line || n.stageIndex !== stage.index);
+      const before = () => chainInstructions(model, stage).filter((n) => n.range.start.line < node.range.start.line || n.stageIndex !== stage.index);
       const sub = subcommand(cmd);
       if (cmd.name === 'poetry') {
         if (sub === 'lock' && !hasOption(cmd, ['--check'])) ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: 'poetry lock' } });
         else if (sub === 'update') ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: 'poetry update' } });
-        else if (sub === 'install' && !lockAvailable(before, node, /(^|\/)poetry\.lock$/)) ctx.report({ messageId: 'poetryNoLock', range: headRange(cmd) });
+        else if (sub === 'install' && !lockAvailable(before(), node, /(^|\/)poetry\.lock$/)) ctx.report({ messageId: 'poetryNoLock', range: headRange(cmd) });
         return;
       }
       if (cmd.name === 'uv') {
@@ -51,7 +51,7 @@ export const installIgnoresLock = defineRule({
         if (sub !== 'sync') return;
         if (!hasOption(cmd, ['--locked', '--frozen']) && !/^(1|true)$/i.test(node.scope.get('UV_LOCKED')?.value ?? node.scope.get('UV_FROZEN')?.value ?? '')) {
           ctx.report({ messageId: 'uvUnlocked', range: headRange(cmd) });
-        } else if (!lockAvailable(before, node, /(^|\/)uv\.lock$/)) ctx.report({ messageId: 'uvNoLock', range: headRange(cmd) });
+        } else if (!lockAvailable(before(), node, /(^|\/)uv\.lock$/)) ctx.report({ messageId: 'uvNoLock', range: headRange(cmd) });
         return;
       }
       if (cmd.name === 'pdm' && (sub === 'lock' || sub === 'update')) {
