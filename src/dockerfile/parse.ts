@@ -339,7 +339,8 @@ export function parseDockerfile(text: string): DockerfileModel {
     const L = after.logical;
     const argsRange = after.argsStart < L.text.length ? logicalRange(L, after.argsStart, L.text.length) : keywordRange;
     const flags = flagsOf(after, scope);
-    const base = { keyword, range, keywordRange, argsRange, stageIndex, scope, workdir, text: insText, flags };
+    // Spelled out (no object spread): V8 builds these in a fast path, which matters at 1000 files/s.
+    const B = { keyword, range, keywordRange, argsRange, stageIndex, scope, workdir, text: insText, flags };
     let node: InstructionNode;
     const restText = L.text.slice(after.restStart);
 
@@ -348,7 +349,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       case 'ENV':
       case 'LABEL': {
         const pairs = kvPairs(ins as Arg, scope, keyword, cur ? globalScope : undefined);
-        node = { ...base, kind: 'kv', keyword, pairs };
+        node = { keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'kv', pairs } as KeyValueNode;
         if (keyword !== 'LABEL') {
           const next = scope.withMany(
             pairs.map((p): [string, Binding] => [
@@ -377,7 +378,7 @@ export function parseDockerfile(text: string): DockerfileModel {
           }));
         const heredoc = /<<-?\s*["']?[A-Za-z_]/.test(restText.split('\n')[0] ?? '') && ((ins as Copy).getHeredocs?.call(ins) ?? []).length > 0;
         const script = argv ? commandFromArgv(argv, index) : shellOf(ins, L, after.restStart);
-        node = { ...base, kind: 'run', form: argv ? 'exec' : 'shell', mounts, script, heredoc } satisfies RunNode;
+        node = { keyword: B.keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'run', form: argv ? 'exec' : 'shell', mounts, script, heredoc } satisfies RunNode;
         break;
       }
       case 'COPY':
@@ -394,7 +395,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         const from = fromFlag?.value;
         if (from !== undefined) fromRef = resolveCopyFrom(from, stageIndex, stageByName, laterNames, cur?.name);
         node = {
-          ...base,
+          range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags,
           kind: 'copy',
           keyword,
           from,
@@ -425,7 +426,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         const form: 'exec' | 'shell' = argv ? 'exec' : 'shell';
         const script = argv ? commandFromArgv(argv, index) : shellOf(ins, L, from);
         if (!argv) argv = script.commands[0]?.words.slice() ?? [];
-        node = { ...base, kind: 'exec', form, argv, script, none } satisfies ExecNode;
+        node = { keyword: B.keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'exec', form, argv, script, none } satisfies ExecNode;
         if (cur && keyword === 'CMD') cur.cmd = node as ExecNode;
         if (cur && keyword === 'ENTRYPOINT') {
           cur.entrypoint = node as ExecNode;
@@ -436,19 +437,19 @@ export function parseDockerfile(text: string): DockerfileModel {
       }
       case 'USER': {
         const user = restText.trim();
-        node = { ...base, kind: 'user', user, resolved: scope.expand(user, escapeChar) } satisfies UserNode;
+        node = { keyword: B.keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'user', user, resolved: scope.expand(user, escapeChar) } satisfies UserNode;
         if (cur) cur.user = node as UserNode;
         break;
       }
       case 'WORKDIR': {
         const p = unquote(restText.trim());
         const resolved = resolvePath(workdir, scope.expand(p, escapeChar).value).replace(/(.)\/$/, '$1');
-        node = { ...base, kind: 'workdir', path: p, resolved } satisfies WorkdirNode;
+        node = { keyword: B.keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'workdir', path: p, resolved } satisfies WorkdirNode;
         if (cur) cur.workdir = resolved;
         break;
       }
       default:
-        node = { ...base, kind: 'other' };
+        node = { keyword: B.keyword, range: B.range, keywordRange: B.keywordRange, argsRange: B.argsRange, stageIndex: B.stageIndex, scope: B.scope, workdir: B.workdir, text: B.text, flags: B.flags, kind: 'other' };
     }
     if (cur) cur.nodes.push(node);
     else {
