@@ -20,7 +20,8 @@ export const shellFormCmd = defineRule({
       // `CMD exec app` replaces the shell: the app is PID 1 and gets the signals.
       const first = node.script.commands[0];
       if (node.script.commands.length === 1 && first?.wrappers[0] === 'exec') return;
-      const simple = node.script.commands.length === 1 && !/[$&|;<>`]/.test(node.text.slice(node.keyword.length));
+      const builtin = ['source', '.', 'export', 'cd', 'set', 'eval', 'trap'].includes(first?.name ?? '');
+      const simple = !builtin && node.script.commands.length === 1 && !/[$&|;<>`]/.test(node.text.slice(node.keyword.length));
       const words = node.argv.map((w) => JSON.stringify(w.value));
       const suggestion = simple && words.length <= 6 ? `[${words.join(', ')}]` : '(or `exec` the last command of a script)';
       ctx.report({ messageId: 'shellForm', range: node.argsRange, data: { keyword: node.keyword, suggestion } });
