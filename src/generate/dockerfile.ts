@@ -35,6 +35,20 @@ function banner(title: string): string {
   return `# ${'-'.repeat(3)} ${title} ${'-'.repeat(Math.max(3, 96 - title.length))}`.slice(0, 100);
 }
 
+/** Import names each venv seed package brings, so bytecode is not compiled for what app-build removes. */
+const SEED_MODULES: Readonly<Record<string, readonly string[]>> = {
+  pip: ['pip'],
+  setuptools: ['setuptools', 'pkg_resources', '_distutils_hack'],
+  wheel: ['wheel'],
+};
+
+/** Bytecode for the dependencies, once per lock (the layer is cached across code edits). */
+function compileDependencies(plan: BuildPlan): string {
+  const skip = plan.pruneFromVenv.flatMap((name) => SEED_MODULES[name] ?? [name]);
+  const exclude = skip.length > 0 ? ` -x '/site-packages/(${skip.join('|')})/'` : '';
+  return `python -m compileall -q${exclude} "\${VIRTUAL_ENV}/lib"`;
+}
+
 /** Poetry 2 has `poetry sync`; Poetry 1.2+ spells it `poetry install --sync`. */
 function syncCommand(plan: BuildPlan): string {
   const groups = plan.devGroups.length > 0 ? ` --with ${plan.devGroups.join(',')}` : '';
@@ -79,7 +93,7 @@ export function renderDockerfile(plan: BuildPlan): string {
     `WORKDIR ${plan.workdir}`,
     'RUN python -m venv "${VIRTUAL_ENV}"',
     `COPY ${plan.lockFiles.join(' ')} ./`,
-    run(['poetry install --no-root --only main', 'python -m compileall -q "${VIRTUAL_ENV}"'], installMounts()),
+    run(['poetry install --no-root --only main', compileDependencies(plan)], installMounts()),
     '',
   );
   // app-build: the venv exactly as the runtime image gets it.
