@@ -20,6 +20,9 @@ describe('parseShell', () => {
     const c = parseShell(logicalText(src, 0, src.length, '\\'), index).commands[0];
     expect([c?.name, c?.wrappers, c?.assignments.map((a) => a.name)]).toEqual(['pip', ['sudo', 'env', 'exec'], ['A']]);
   });
+  it('treats python -m poetry/uv as the tool itself', () => {
+    expect(cmds('python3 -m poetry install --no-root && python -m pip install x')).toEqual([['poetry', 'install', '--no-root'], ['python', '-m', 'pip', 'install', 'x']]);
+  });
   it('parses sh -c strings as nested commands', () => {
     expect(cmds(`sh -c "pip install x && echo done"`)).toEqual([['sh', '-c', 'pip install x && echo done'], ['pip', 'install', 'x'], ['echo', 'done']]);
   });

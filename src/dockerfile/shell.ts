@@ -456,6 +456,12 @@ function buildCommand(
       k += 2;
       continue;
     }
+    // `python -m poetry install` is `poetry install` for every purpose here.
+    if (/^python[\d.]*$/.test(name) && words[k + 1]?.value === '-m' && ['poetry', 'uv', 'pdm', 'pipenv', 'pipx'].includes(words[k + 2]?.value ?? '')) {
+      wrappers.push(`${name} -m`);
+      k += 2;
+      continue;
+    }
     if (name === 'tini' || name === 'dumb-init') {
       wrappers.push(name);
       k++;
