@@ -4,6 +4,7 @@ import { ExitCode, PycraneError, UserError } from '../../core/errors.js';
 import type { ProjectFacts } from '../../inspect/model.js';
 import { nodeReader } from '../../io/fs.js';
 import { atOrAbove, parseCheckConfig, withOverrides } from '../../lint/config.js';
+import { stripJsonc } from '../../lint/files.js';
 import { lint } from '../../lint/engine.js';
 import { formatGithub } from '../../lint/reporters/github.js';
 import { formatJson } from '../../lint/reporters/json.js';
@@ -68,10 +69,14 @@ async function projectJob(ctx: CliContext, dirArg: string): Promise<Job> {
     }
     return undefined;
   };
-  const dockerfile = await file('Dockerfile');
-  const compose = await first(COMPOSE_NAMES);
   const devcontainer = await first(DEVCONTAINER_NAMES);
-  const dockerignore = await file('.dockerignore');
+  // A devcontainer.json may name its own compose file or Dockerfile (often in .devcontainer/):
+  // check those when the project root has none, so the PC8xx rules see the service.
+  const named = devcontainer ? devcontainerReferences(devcontainer) : { compose: [], dockerfile: [] };
+  const dockerfile = await first(['Dockerfile', ...named.dockerfile]);
+  const compose = await first([...COMPOSE_NAMES, ...named.compose]);
+  // BuildKit prefers <Dockerfile>.dockerignore next to the Dockerfile over the context's .dockerignore.
+  const dockerignore = dockerfile ? await first([`${dockerfile.path}.dockerignore`, '.dockerignore']) : undefined;
   if (!dockerfile && !compose && !devcontainer) {
     throw new UserError('E_NOTHING_TO_CHECK', `no Dockerfile, compose file or devcontainer.json in ${dirArg}`, {
       hint: 'pass the project folder, or the files to check; `pycrane init` writes a setup',
@@ -85,6 +90,28 @@ async function projectJob(ctx: CliContext, dirArg: string): Promise<Job> {
       ...(devcontainer ? { devcontainer } : {}),
       ...(dockerfile ? { dockerignore: dockerignore ?? null } : {}),
     },
+  };
+}
+
+/** Paths (relative to the project root, inside it) of the compose files and Dockerfile a devcontainer.json names. */
+function devcontainerReferences(devcontainer: TextFile): { compose: string[]; dockerfile: string[] } {
+  let config: unknown;
+  try {
+    config = JSON.parse(stripJsonc(devcontainer.text));
+  } catch {
+    return { compose: [], dockerfile: [] }; // PC806 reports it
+  }
+  if (typeof config !== 'object' || config === null) return { compose: [], dockerfile: [] };
+  const cfg = config as Record<string, unknown>;
+  const base = path.posix.dirname(devcontainer.path);
+  const inside = (p: unknown): p is string => typeof p === 'string' && !p.includes('$');
+  const resolve = (p: string) => path.posix.normalize(path.posix.join(base, p));
+  const within = (p: string) => !p.startsWith('../') && p !== '..';
+  const composeList = Array.isArray(cfg.dockerComposeFile) ? cfg.dockerComposeFile : [cfg.dockerComposeFile];
+  const build = typeof cfg.build === 'object' && cfg.build !== null ? (cfg.build as Record<string, unknown>) : {};
+  return {
+    compose: composeList.filter(inside).map(resolve).filter(within),
+    dockerfile: [build.dockerfile, cfg.dockerFile].filter(inside).map(resolve).filter(within),
   };
 }
 

@@ -108,6 +108,18 @@ describe('pycrane check', () => {
     expect(r.out).toContain('"PC701"');
   });
 
+  it('checks the compose file and Dockerfile a devcontainer.json names in .devcontainer/', async () => {
+    const dir = project('devcontainer-folder', {
+      '.devcontainer/devcontainer.json': '{\n  // JSONC\n  "dockerComposeFile": "docker-compose.yml",\n  "service": "web",\n  "workspaceFolder": "/app",\n}\n',
+      '.devcontainer/docker-compose.yml': 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: .devcontainer/Dockerfile\n',
+      '.devcontainer/Dockerfile': 'FROM python:3.13-slim\nUSER 1000\nCMD ["sleep", "infinity"]\n',
+      '.devcontainer/Dockerfile.dockerignore': '.venv\n.git\n',
+    });
+    const run = await check([dir, '--format', 'json']);
+    const found = (JSON.parse(run.out) as { diagnostics: { ruleId: string; file: string }[] }).diagnostics.map((d) => `${d.ruleId} ${d.file}`);
+    expect(found).toContain('PC803 .devcontainer/devcontainer.json');
+  });
+
   it('exits 2 on usage errors and unreadable input', async () => {
     expect((await check(['check', 'no-such-file/Dockerfile'])).code).toBe(2);
     project('empty', { 'README.md': 'hi' });
