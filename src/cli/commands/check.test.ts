@@ -115,7 +115,8 @@ describe('pycrane check', () => {
       '.devcontainer/Dockerfile': 'FROM python:3.13-slim\nUSER 1000\nCMD ["sleep", "infinity"]\n',
       '.devcontainer/Dockerfile.dockerignore': '.venv\n.git\n',
     });
-    const run = await check([dir, '--format', 'json']);
+    const run = await check(['check', dir, '--format', 'json']);
+    expect(run.err).toBe('');
     const found = (JSON.parse(run.out) as { diagnostics: { ruleId: string; file: string }[] }).diagnostics.map((d) => `${d.ruleId} ${d.file}`);
     expect(found).toContain('PC803 .devcontainer/devcontainer.json');
   });
