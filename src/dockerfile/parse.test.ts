@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile, splitImage } from './parse.js';
+import { isDevDockerfilePath, parseDockerfile, splitImage } from './parse.js';
 
 const scopeAt = (text: string, line: number) => {
   const m = parseDockerfile(text);
@@ -119,5 +119,29 @@ describe('instructions', () => {
   it('splits image references', () => {
     expect(splitImage('localhost:5000/a/b:1.2@sha256:abc')).toEqual({ name: 'localhost:5000/a/b', tag: '1.2', digest: 'sha256:abc' });
     expect(splitImage('python')).toEqual({ name: 'python', tag: undefined, digest: undefined });
+  });
+});
+
+describe('development-only Dockerfiles', () => {
+  it.each([
+    ['.devcontainer/Dockerfile', true],
+    ['services/.devcontainer/python.Dockerfile', true],
+    ['dev.Dockerfile', true],
+    ['Dockerfile.dev', true],
+    ['Dockerfile.development', true],
+    ['devcontainer.Dockerfile', true],
+    ['docker/dev-tools.Dockerfile', true],
+    ['Dockerfile', false],
+    ['Dockerfile.devops', false],
+    ['docker/prod.Dockerfile', false],
+    ['devices/Dockerfile', false],
+  ])('%s -> %s', (file, dev) => {
+    expect(isDevDockerfilePath(file)).toBe(dev);
+  });
+
+  it('has no runtime stage: every stage is a dev stage', () => {
+    const model = parseDockerfile('FROM python:3.13-slim AS base\nFROM base\nRUN apt-get install -y sudo\n', { devFile: true });
+    expect(model.runtimeStage).toBeUndefined();
+    expect(model.stages.every((s) => s.isDev)).toBe(true);
   });
 });

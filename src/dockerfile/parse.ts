@@ -46,6 +46,22 @@ export function isDevStageName(name: string | undefined): boolean {
   return name !== undefined && DEV_NAME.test(name);
 }
 
+/**
+ * A Dockerfile only for development: under `.devcontainer/`, or named for it
+ * (`dev.Dockerfile`, `Dockerfile.dev`, `Dockerfile.development`, `devcontainer.Dockerfile`).
+ * None of its stages ships, so the runtime rules (root user, sudo, build tools) do not apply.
+ */
+export function isDevDockerfilePath(filePath: string): boolean {
+  const parts = filePath.replace(/\\/g, '/').split('/');
+  if (parts.slice(0, -1).includes('.devcontainer')) return true;
+  return /(^|[._-])(dev|develop|development|devcontainer)([._-]|$)/i.test(parts.at(-1) ?? '');
+}
+
+export interface ParseOptions {
+  /** The file is a development-only Dockerfile (see isDevDockerfilePath): every stage is a dev stage. */
+  readonly devFile?: boolean;
+}
+
 /** Normalises an absolute POSIX path: collapses `//`, `.` and `..`; keeps a trailing `/`. */
 export function normalizePath(p: string): string {
   const trailing = p.length > 1 && p.endsWith('/');
@@ -69,7 +85,7 @@ function unquote(s: string): string {
 }
 
 /** Parses a Dockerfile into pycrane's model. Never throws on user input: problems are listed. */
-export function parseDockerfile(text: string): DockerfileModel {
+export function parseDockerfile(text: string, options: ParseOptions = {}): DockerfileModel {
   const index = new LineIndex(text);
   const ast = DockerfileParser.parse(text);
   const escapeChar = ast.getEscapeCharacter();
@@ -247,7 +263,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       baseStage: cur.baseStage,
       instructions: cur.nodes,
       range: { start: cur.from.range.start, end: last.range.end },
-      isDev: isDevStageName(cur.name),
+      isDev: options.devFile === true || isDevStageName(cur.name),
       rootFrom: base ? base.rootFrom : cur.from,
       finalScope: cur.scope,
       finalWorkdir: cur.workdir,
@@ -462,7 +478,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   if (stages.length === 0 && all.length > 0) problems.push({ message: 'no FROM instruction', range: (all[0] as Instruction).getInstructionRange() });
   else if (all.length === 0 && text.trim() !== '') problems.push({ message: 'no instructions', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
-  const runtimeStage = pickRuntimeStage(stages);
+  const runtimeStage = options.devFile ? undefined : pickRuntimeStage(stages);
   return {
     text,
     index,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.js';
 import { defaultCheckConfig, effectiveSeverity, parseCheckConfig, withOverrides } from './config.js';
-import { lint } from './engine.js';
+import { lint, lintFiles } from './engine.js';
 import { allRules } from './rules/index.js';
 
 const df = (text: string) => ({ dockerfile: { path: 'Dockerfile', text } });
@@ -75,5 +75,15 @@ describe('engine', () => {
   it('lints an empty or comment-only Dockerfile without crashing (no instructions is a builder error)', () => {
     expect(lint(df('')).diagnostics).toEqual([]);
     expect(ids('# nothing\n')).toEqual(['PC100:1']);
+  });
+});
+
+describe('development-only Dockerfiles', () => {
+  it('get no runtime findings (root, sudo, build tools) under .devcontainer/', () => {
+    const text = 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends sudo gcc && rm -rf /var/lib/apt/lists/*\n';
+    const ids = (file: string) => lintFiles({ dockerfile: { path: file, text } }).map((d) => d.ruleId);
+    expect(ids('Dockerfile')).toEqual(expect.arrayContaining(['PC201', 'PC203', 'PC301']));
+    const dev = ids('.devcontainer/Dockerfile');
+    for (const id of ['PC201', 'PC203', 'PC301', 'PC501']) expect(dev).not.toContain(id);
   });
 });

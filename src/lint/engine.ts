@@ -1,6 +1,6 @@
 import type { SourceRef } from '../core/location.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../dockerfile/model.js';
-import { parseDockerfile } from '../dockerfile/parse.js';
+import { isDevDockerfilePath, parseDockerfile } from '../dockerfile/parse.js';
 import type { Range } from '../dockerfile/text.js';
 import { type CheckConfig, defaultCheckConfig, effectiveSeverity } from './config.js';
 import { parseIgnoreFile, parseJsoncFile, parseYamlFile, type IgnoreFile, type TreeFile } from './files.js';
@@ -37,7 +37,9 @@ export function lintFiles(input: LintInput, config: CheckConfig = defaultCheckCo
 }
 
 export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig, rules: readonly Rule[] = allRules): LintResult {
-  const dockerfile = input.dockerfile ? parseDockerfile(input.dockerfile.text) : undefined;
+  const dockerfile = input.dockerfile
+    ? parseDockerfile(input.dockerfile.text, { devFile: isDevDockerfilePath(input.dockerfile.path) })
+    : undefined;
   const compose: TreeFile | undefined = input.compose ? parseYamlFile(input.compose) : undefined;
   const devcontainer: TreeFile | undefined = input.devcontainer ? parseJsoncFile(input.devcontainer) : undefined;
   const dockerignore: IgnoreFile | null | undefined =
