@@ -4,6 +4,8 @@ import { runtimeRunsAsRoot } from './runtime-runs-as-root.js';
 ruleTester(runtimeRunsAsRoot, {
   valid: [
     'FROM python:3.12\nUSER 10001\n',
+    'FROM dhi.io/python:3.13\nCOPY . /app\nCMD ["python", "-m", "app"]\n',
+    'FROM cgr.dev/chainguard/python:latest\nCMD ["python"]\n',
     'FROM python:3.12 AS base\nUSER app\nFROM base AS app\nCMD ["app"]\n',
     'FROM python:3.12 AS app\nUSER 1000\nFROM python:3.12 AS dev\nUSER root\n',
     'FROM gcr.io/distroless/python3-debian12:nonroot\nCMD ["app.py"]\n',

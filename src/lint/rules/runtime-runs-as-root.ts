@@ -27,6 +27,8 @@ export const runtimeRunsAsRoot = defineRule({
         const label = stage.name ? `"${stage.name}"` : `#${stage.index}`;
         const image = stage.rootFrom.image ?? '';
         if (/nonroot|rootless|chainguard|distroless.*:(debug-)?nonroot/.test(image) || stage.rootFrom.imageName === 'scratch') return;
+        // Hardened image registries whose images run as a non-root user by default.
+        if (/^(dhi\.io|cgr\.dev)\//.test(image)) return;
         // Entrypoints that drop privileges themselves.
         const run = effectiveCommand(stage);
         const words = [...(stage.entrypoint?.argv ?? []), ...(run?.argv ?? [])].map((w) => w.value.split('/').pop());

@@ -3,6 +3,7 @@ import { sourceBeforeDeps } from './source-before-deps.js';
 
 ruleTester(sourceBeforeDeps, {
   valid: [
+    'FROM python:3.12\nCOPY requirements.txt gunicorn_start ./\nRUN pip install -r requirements.txt\nCOPY django /django\n',
     'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nRUN pip install --no-deps .\n',
     'FROM python:3.12\nCOPY pyproject.toml poetry.lock README.md ./\nRUN poetry install --no-root\nCOPY src ./src\nRUN poetry install --only-root\n',
     'FROM python:3.12\nRUN --mount=type=bind,source=uv.lock,target=uv.lock uv sync --locked --no-install-project\nCOPY . /app\nRUN uv sync --locked\n',

@@ -3,17 +3,23 @@ import { classifyInstall } from '../analysis.js';
 import { DEPENDENCY_FILES, chainInstructions } from '../commands.js';
 import { defineRule } from '../rule.js';
 
-/** The project's code: the whole context, a folder, a glob or Python files (a single config file is not). */
-function isSource(src: string): boolean {
+/**
+ * The project's code: the whole context, a folder, a glob or Python files (a single config file
+ * is not). A name without an extension is most likely a folder (src, app, mypackage), unless it is
+ * copied together with the dependency files (`COPY requirements.txt start-script ./`).
+ */
+function isSource(src: string, besideDependencyFiles: boolean): boolean {
   const v = src.replace(/^\.\//, '');
   if (DEPENDENCY_FILES.test(src.replace(/\/$/, ''))) return false;
   if (src === '.' || src === './' || src === '..' || v.includes('*') || src.endsWith('/') || v.endsWith('.py')) return true;
   const base = v.split('/').pop() ?? v;
-  return !base.includes('.'); // no extension: most likely a folder (src, app, mypackage)
+  return !besideDependencyFiles && !base.includes('.');
 }
 
 function sourceCopy(n: InstructionNode): n is CopyNode {
-  return n.kind === 'copy' && n.from === undefined && !n.heredoc && n.sources.some((s) => isSource(s.value));
+  if (n.kind !== 'copy' || n.from !== undefined || n.heredoc) return false;
+  const withDeps = n.sources.some((s) => DEPENDENCY_FILES.test(s.value.replace(/\/$/, '')));
+  return n.sources.some((s) => isSource(s.value, withDeps));
 }
 
 export const sourceBeforeDeps = defineRule({
