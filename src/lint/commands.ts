@@ -137,6 +137,11 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
 }
 
 /** Instructions of the stage and its FROM ancestors, in build order (ancestors first). */
+/** The stage that ships (see DockerfileModel.runtimeStage), or undefined for a development-only file. */
+export function runtimeStageOf(model: DockerfileModel): Stage | undefined {
+  return model.runtimeStage === undefined ? undefined : model.stages[model.runtimeStage];
+}
+
 export function chainInstructions(model: DockerfileModel, stage: Stage): InstructionNode[] {
   const cached = chainNodesCache.get(stage);
   if (cached) return cached;

@@ -1,4 +1,4 @@
-import { chainInstructions } from '../commands.js';
+import { chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 export const aptListsNotRemoved = defineRule({
@@ -18,8 +18,7 @@ export const aptListsNotRemoved = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         for (const node of chainInstructions(model, runtime)) {
           if (node.kind !== 'run') continue;

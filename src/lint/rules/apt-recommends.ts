@@ -1,4 +1,4 @@
-import { aptInstallPackages, chainInstructions, hasOption } from '../commands.js';
+import { aptInstallPackages, chainInstructions, hasOption, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 export const aptRecommends = defineRule({
@@ -18,8 +18,7 @@ export const aptRecommends = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
         if (nodes.some((n) => /Install-Recommends/i.test(n.text) && !/APT::Install-Recommends=(true|1)/i.test(n.text) && n.kind !== 'run')) return;

@@ -1,7 +1,7 @@
 import type { InstructionNode } from '../../dockerfile/model.js';
 import type { Word } from '../../dockerfile/shell.js';
 import { classifyInstall, requirementName } from '../analysis.js';
-import { aptInstallPackages, chainInstructions } from '../commands.js';
+import { aptInstallPackages, chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 export const PY_TOOLS = new Set(['poetry', 'pipx', 'uv', 'pdm', 'pipenv', 'hatch']);
@@ -87,8 +87,7 @@ export const buildToolsInRuntime = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
         for (const t of toolInstalls(nodes)) {

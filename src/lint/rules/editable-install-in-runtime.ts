@@ -1,6 +1,6 @@
 import type { Stage } from '../../dockerfile/model.js';
 import { classifyInstall, headRange, venvCopies } from '../analysis.js';
-import { chainInstructions } from '../commands.js';
+import { chainInstructions, runtimeStageOf } from '../commands.js';
 import { resolvePath } from '../../dockerfile/parse.js';
 import { defineRule } from '../rule.js';
 
@@ -24,8 +24,7 @@ export const editableInstallInRuntime = defineRule({
     const label = (s: Stage) => (s.name ? `"${s.name}"` : `#${s.index}`);
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         for (const { node: copy, from } of venvCopies(model, runtime)) {
           for (const node of chainInstructions(model, from)) {

@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import type { Word } from '../../dockerfile/shell.js';
 import { basename, effectiveCommand, pathEntries, SYSTEM_BIN_DIRS, venvPaths } from '../analysis.js';
 import { defineRule } from '../rule.js';
@@ -26,8 +27,7 @@ export const entrypointOutsideVenv = defineRule({
     const scripts = new Set((ctx.facts?.scripts ?? []).map((s) => s.name));
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
+        const stage = runtimeStageOf(model);
         if (!stage) return;
         const venvs = venvPaths(model, stage);
         const venv = venvs[0];

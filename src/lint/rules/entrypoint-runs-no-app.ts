@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import type { Word } from '../../dockerfile/shell.js';
 import { basename, effectiveCommand } from '../analysis.js';
 import { defineRule } from '../rule.js';
@@ -19,8 +20,7 @@ export const entrypointRunsNoApp = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
+        const stage = runtimeStageOf(model);
         if (!stage) return;
         const run = effectiveCommand(stage);
         const exe = run?.argv[0] as Word | undefined;

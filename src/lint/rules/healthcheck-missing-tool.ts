@@ -1,6 +1,6 @@
 import type { ExecNode } from '../../dockerfile/model.js';
 import { basename } from '../analysis.js';
-import { aptInstallPackages, chainInstructions } from '../commands.js';
+import { aptInstallPackages, chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 /** Which tools an image family lacks: slim Debian has none of them; busybox (alpine) has wget and nc. */
@@ -31,8 +31,7 @@ export const healthcheckMissingTool = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
         const hc = [...nodes].reverse().find((n): n is ExecNode => n.kind === 'exec' && n.keyword === 'HEALTHCHECK');

@@ -1,7 +1,7 @@
 import type { RunNode } from '../../dockerfile/model.js';
 import type { ShellCommand } from '../../dockerfile/shell.js';
 import { classifyInstall, headRange, isLocalOrUrlPackage, requirementName } from '../analysis.js';
-import { chainInstructions, hasOption } from '../commands.js';
+import { chainInstructions, hasOption, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 function envSet(node: RunNode, cmd: ShellCommand, name: string): boolean {
@@ -30,8 +30,7 @@ export const installCacheInLayer = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
         const globalNoCache = nodes.some((n) => /no-cache-dir|PIP_NO_CACHE_DIR/i.test(n.text) && n.kind !== 'run');

@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 export const nonNumericUser = defineRule({
@@ -17,9 +18,7 @@ export const nonNumericUser = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
-        const user = stage?.user;
+        const user = runtimeStageOf(model)?.user;
         if (!user || !user.resolved.complete) return;
         const name = (user.resolved.value.split(':')[0] ?? '').trim();
         if (name === '' || name === 'root' || /^\d+$/.test(name)) return;

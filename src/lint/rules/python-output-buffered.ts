@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import { basename, effectiveCommand, pythonMinorOf } from '../analysis.js';
 import { defineRule } from '../rule.js';
 
@@ -20,8 +21,7 @@ export const pythonOutputBuffered = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
+        const stage = runtimeStageOf(model);
         if (!stage || !pythonMinorOf(stage.rootFrom)) return;
         const run = effectiveCommand(stage);
         const exe = run?.argv[0];

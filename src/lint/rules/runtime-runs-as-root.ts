@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import { effectiveCommand } from '../analysis.js';
 import { defineRule } from '../rule.js';
 
@@ -21,8 +22,7 @@ export const runtimeRunsAsRoot = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
+        const stage = runtimeStageOf(model);
         if (!stage) return;
         const label = stage.name ? `"${stage.name}"` : `#${stage.index}`;
         const image = stage.rootFrom.image ?? '';

@@ -1,3 +1,4 @@
+import { runtimeStageOf } from '../commands.js';
 import { hasAppCode, venvCopies } from '../analysis.js';
 import { defineRule } from '../rule.js';
 
@@ -24,8 +25,7 @@ export const runtimeWithoutApp = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const stage = model.stages[model.runtimeStage];
+        const stage = runtimeStageOf(model);
         if (!stage) return;
         const copies = venvCopies(model, stage);
         const first = copies[0];

@@ -1,4 +1,4 @@
-import { aptInstallPackages, chainInstructions } from '../commands.js';
+import { aptInstallPackages, chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
 const INSTALLERS = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
@@ -23,8 +23,7 @@ export const sudoInRuntime = defineRule({
     const model = ctx.dockerfile;
     return {
       done() {
-        if (model.runtimeStage === undefined) return;
-        const runtime = model.stages[model.runtimeStage];
+        const runtime = runtimeStageOf(model);
         if (!runtime) return;
         for (const node of chainInstructions(model, runtime)) {
           const stage = model.stages[node.stageIndex];
