@@ -176,6 +176,9 @@ export function renderDockerfile(plan: BuildPlan): string {
       ])}`,
     );
   }
+  if (plan.start.stopSignal) {
+    add('# Python as PID 1 ignores SIGTERM unless the app handles it; it always handles SIGINT.', `STOPSIGNAL ${plan.start.stopSignal}`);
+  }
   if (plan.start.entrypoint) add(`ENTRYPOINT ${execForm(plan.start.entrypoint)}`);
   if (plan.start.cmd) add(`CMD ${execForm(plan.start.cmd)}`);
   return `${out.join('\n')}\n`;

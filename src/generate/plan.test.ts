@@ -9,7 +9,7 @@ const options = { directoryName: 'My Project' };
 describe('planSetup', () => {
   it('starts a package from its console script, with --help as the default arguments', () => {
     const plan = planSetup(poetryFacts(), options);
-    expect(plan.start).toMatchObject({ entrypoint: ['/opt/venv/bin/hello-cli'], cmd: ['--help'] });
+    expect(plan.start).toMatchObject({ entrypoint: ['/opt/venv/bin/hello-cli'], cmd: ['--help'], stopSignal: 'SIGINT' });
     expect(plan).toMatchObject({
       name: 'hello_cli',
       baseImage: 'python:3.13-slim',
@@ -25,7 +25,7 @@ describe('planSetup', () => {
 
   it('prefers [tool.pycrane] command over a console script', () => {
     const facts = poetryFacts({ config: { command: ['gunicorn', 'app:app'] } });
-    expect(planSetup(facts, options).start).toMatchObject({ entrypoint: undefined, cmd: ['gunicorn', 'app:app'] });
+    expect(planSetup(facts, options).start).toMatchObject({ entrypoint: undefined, cmd: ['gunicorn', 'app:app'], stopSignal: undefined });
   });
 
   it('falls back to python -m for a package with __main__.py, then to python', () => {

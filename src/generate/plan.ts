@@ -16,6 +16,13 @@ export interface StartCommand {
   readonly cmd: readonly string[] | undefined;
   /** Where the decision came from, for `init`'s summary. */
   readonly reason: string;
+  /**
+   * SIGINT when Python itself is PID 1 (a console script, `python -m`): the kernel drops a
+   * SIGTERM that PID 1 has no handler for, so `docker stop` would wait 10 s and kill, but
+   * Python always handles SIGINT (KeyboardInterrupt). Servers such as gunicorn handle
+   * SIGTERM themselves and keep the default.
+   */
+  readonly stopSignal: 'SIGINT' | undefined;
 }
 
 /**
@@ -78,23 +85,29 @@ function majorOf(version: string): number {
 function startCommand(facts: ProjectFacts, venv: string): StartCommand {
   const configured = facts.config.command;
   if (configured && configured.length > 0) {
-    return { entrypoint: undefined, cmd: configured, reason: '[tool.pycrane] command' };
+    return { entrypoint: undefined, cmd: configured, reason: '[tool.pycrane] command', stopSignal: undefined };
   }
   const [script, ...others] = facts.scripts;
   if (script) {
     const note = others.length > 0 ? ` (first of ${facts.scripts.length}; set [tool.pycrane] command to choose)` : '';
     if (facts.isPackage.value) {
-      return { entrypoint: [`${venv}/bin/${script.name}`], cmd: ['--help'], reason: `console script "${script.name}"${note}` };
+      return {
+        entrypoint: [`${venv}/bin/${script.name}`],
+        cmd: ['--help'],
+        reason: `console script "${script.name}"${note}`,
+        stopSignal: 'SIGINT',
+      };
     }
   }
   const [module] = facts.layout.mainModules;
   if (module) {
-    return { entrypoint: ['python', '-m', module], cmd: undefined, reason: `${module}/__main__.py` };
+    return { entrypoint: ['python', '-m', module], cmd: undefined, reason: `${module}/__main__.py`, stopSignal: 'SIGINT' };
   }
   return {
     entrypoint: undefined,
     cmd: ['python'],
     reason: 'no console script, __main__.py or [tool.pycrane] command: the image starts Python',
+    stopSignal: 'SIGINT',
   };
 }
 

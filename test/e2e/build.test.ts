@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
+import { captureContext } from '../support/cli.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/broken-images');
@@ -23,17 +23,7 @@ function sh(cmd: string, args: string[], cwd?: string): string {
 }
 
 function cli(cwd: string) {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd,
-    env: { ...process.env, CI: 'true' },
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s), isTTY: false },
-    color: false,
-    interactive: false,
-  };
-  return { ctx, out: () => out, err: () => err };
+  return captureContext(cwd, { ...process.env, CI: 'true' });
 }
 
 /** A git work tree holding the fixture project and the given Dockerfile. */

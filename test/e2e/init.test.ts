@@ -123,6 +123,19 @@ describe.skipIf(!engineAvailable)(`init on the real engine${engineAvailable ? ''
         buildx(dir, 'app', `${tag}:app`);
         example.start(`${tag}:app`);
 
+        // Python as PID 1: with the image's STOPSIGNAL SIGINT, docker stop ends it at once
+        // (a SIGTERM would be dropped and the container killed after the timeout).
+        const stopSignal = must('docker', ['image', 'inspect', '--format', '{{.Config.StopSignal}}', `${tag}:app`]).stdout.trim();
+        if (stopSignal === 'SIGINT') {
+          const id = must('docker', ['run', '-d', '--entrypoint', 'python', `${tag}:app`, '-c', 'import time\nprint("up", flush=True)\ntime.sleep(120)']).stdout.trim();
+          try {
+            for (let i = 0; i < 40 && !sh('docker', ['logs', id]).stdout.includes('up'); i++) sh('sleep', ['0.25']);
+            expect(must('docker', ['stop', '--time', '10', id]).ms).toBeLessThan(3000);
+          } finally {
+            sh('docker', ['rm', '-f', id]);
+          }
+        }
+
         const user = must('docker', ['image', 'inspect', '--format', '{{.Config.User}}', `${tag}:app`]).stdout.trim();
         expect(user).toMatch(/^[1-9]\d*:\d+$/);
         expect(must('docker', ['run', '--rm', '--entrypoint', 'id', `${tag}:app`, '-u']).stdout.trim()).toBe('10001');

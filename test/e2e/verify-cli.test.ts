@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
+import { captureContext } from '../support/cli.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/broken-images');
@@ -20,17 +20,7 @@ function docker(args: string[]): string {
 }
 
 function cli() {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd: context,
-    env: { ...process.env, CI: 'true' },
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s), isTTY: false },
-    color: false,
-    interactive: false,
-  };
-  return { ctx, out: () => out, err: () => err };
+  return captureContext(context, { ...process.env, CI: 'true' });
 }
 
 interface Report {

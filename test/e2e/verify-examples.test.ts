@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
+import { captureContext } from '../support/cli.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 const examples = path.resolve(import.meta.dirname, '../../examples');
@@ -22,17 +22,7 @@ function sh(cmd: string, args: string[], cwd?: string): string {
 }
 
 function cli(cwd: string) {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd,
-    env: { ...process.env, CI: 'true' },
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s), isTTY: false },
-    color: false,
-    interactive: false,
-  };
-  return { ctx, out: () => out, err: () => err };
+  return captureContext(cwd, { ...process.env, CI: 'true' });
 }
 
 interface Report {
