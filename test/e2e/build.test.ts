@@ -5,13 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { captureContext } from '../support/cli.js';
+import { type AuthProxy, startAuthProxy } from '../support/auth-proxy.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/broken-images');
@@ -124,41 +123,21 @@ describe.skipIf(!engineAvailable)(`pycrane build on the lab engine${skipReason ?
   });
 
   describe('private index behind basic auth', () => {
-    const user = 'pycrane-e2e';
-    const password = `pw-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-    const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-    let server: http.Server;
+    let proxy: AuthProxy;
+    let user = '';
+    let password = '';
+    let expected = '';
     let port = 0;
-    const seen = { authorized: 0, rejected: 0 };
+    let seen = { authorized: 0, rejected: 0 };
 
     beforeAll(async () => {
-      server = http.createServer((req, res) => {
-        if (req.headers.authorization !== expected) {
-          seen.rejected += 1;
-          res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="pycrane-e2e"' });
-          res.end('authentication required\n');
-          return;
-        }
-        seen.authorized += 1;
-        const upstream = http.request(
-          { host: '127.0.0.1', port: Number(process.env.DOCKER_LAB_PORT ?? 3141), path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${process.env.DOCKER_LAB_PORT ?? 3141}`, authorization: '' } },
-          (up) => {
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            up.pipe(res);
-          },
-        );
-        upstream.on('error', () => {
-          res.writeHead(502);
-          res.end();
-        });
-        req.pipe(upstream);
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.address() as AddressInfo).port;
+      proxy = await startAuthProxy();
+      ({ user, password, port, seen } = proxy);
+      expected = proxy.header;
     });
 
     afterAll(async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await proxy.close();
     });
 
     it('installs through the proxy with a netrc secret that lands in no layer and not in the history', async () => {

@@ -1,7 +1,7 @@
 /**
  * Small helpers for end-to-end tests that drive the real docker CLI. Argv arrays only.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,23 @@ export function sh(cmd: string, args: readonly string[], options: { cwd?: string
   });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
+}
+
+/**
+ * Like sh, without blocking the event loop: for tests whose own servers (an index proxy)
+ * must answer while the command runs.
+ */
+export function shAsync(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args as string[], { cwd: options.cwd, env: { ...process.env, DOCKER_BUILDKIT: '1', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => void (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => void (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
+  });
 }
 
 /** Runs and throws with the command's output when it fails: the output is the evidence. */
