@@ -30,7 +30,10 @@ function block(rule: Rule, example: DocExample): string {
   const parts: string[] = [];
   const f = facts(example);
   if (f.length > 0) parts.push(`Project: ${f.join('; ')}.\n`);
-  if (rule.kind !== 'project' || example.code) parts.push(`\`\`\`${FENCE[rule.kind]}\n${example.code.replace(/\n$/, '')}\n\`\`\``);
+  // A dockerignore example of `dockerignore: null` is the missing file itself: say so instead of an empty block.
+  const absent = rule.kind === 'dockerignore' && example.files?.dockerignore === null;
+  if (absent) parts.push('No .dockerignore.');
+  else if (rule.kind !== 'project' || example.code) parts.push(`\`\`\`${FENCE[rule.kind]}\n${example.code.replace(/\n$/, '')}\n\`\`\``);
   const other = example.files ?? {};
   if (other.dockerfile !== undefined && rule.kind !== 'dockerfile') parts.push(`With this Dockerfile:\n\n\`\`\`dockerfile\n${other.dockerfile.replace(/\n$/, '')}\n\`\`\``);
   if (other.compose !== undefined && rule.kind !== 'compose') parts.push(`With this compose.yaml:\n\n\`\`\`yaml\n${other.compose.replace(/\n$/, '')}\n\`\`\``);
