@@ -2,11 +2,11 @@
  * `pycrane dev` on the real engine: brings the generated dev service up for the folder's
  * owner, runs commands in it (their exit code is pycrane's), and takes it down.
  */
-import { chown, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
-import { copyExample, must, sh } from '../support/docker.js';
+import { chownTree, copyExample, must, sh } from '../support/docker.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 describe.skipIf(!engineAvailable)(`pycrane dev on the real engine${engineAvailable ? '' : ` (skipped: ${skipReason})`}`, () => {
@@ -20,8 +20,7 @@ describe.skipIf(!engineAvailable)(`pycrane dev on the real engine${engineAvailab
     dir = await copyExample('poetry2-cli');
     expect((await cli(['init', dir, '--yes'])).code).toBe(0);
     // A developer with UID 1234 owns the checkout: the dev user must become 1234 too.
-    await chown(dir, 1234, 1234);
-    for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) await chown(path.join(e.parentPath, e.name), 1234, 1234);
+    await chownTree(dir, 1234, 1234);
 
     const failing = await cli(['dev', dir, '--', 'sh', '-c', 'exit 3']);
     expect(failing.code).toBe(3);

@@ -3,12 +3,12 @@
  * Containers spec (@devcontainers/cli), as VS Code would: compose `dev` service, remote
  * user, postCreateCommand, the venv's interpreter, a writable workspace.
  */
-import { chown, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
-import { copyExample, must, sh } from '../support/docker.js';
+import { chownTree, copyExample, must, sh } from '../support/docker.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
 
 const devcontainerBin = path.join(path.dirname(createRequire(import.meta.url).resolve('@devcontainers/cli/package.json')), 'devcontainer.js');
@@ -22,10 +22,7 @@ describe.skipIf(!engineAvailable)(`devcontainer up on the real engine${engineAva
   it('brings the dev service up as the non-root dev user with the venv and dev dependencies', async () => {
     dir = await copyExample('poetry2-cli');
     expect((await cli(['init', dir, '--yes'])).code).toBe(0);
-    if (process.getuid?.() === 0) {
-      await chown(dir, 1000, 1000);
-      for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) await chown(path.join(e.parentPath, e.name), 1000, 1000);
-    }
+    if (process.getuid?.() === 0) await chownTree(dir, 1000, 1000);
     const up = must(process.execPath, [devcontainerBin, 'up', '--workspace-folder', dir]);
     const result = JSON.parse(up.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
     expect(result).toMatchObject({ outcome: 'success', remoteUser: 'dev', remoteWorkspaceFolder: '/app' });

@@ -2,22 +2,15 @@
  * Proof on the real engine: `pycrane init` on each example, then the generated setup is
  * built and run. Skips (with the reason) where no Docker engine answers.
  */
-import { appendFile, chown, readFile, readdir, stat } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFromLock } from '../../src/engine/pure/lock-conditions.js';
 import { inspectProject } from '../../src/inspect/index.js';
 import { nodeReader } from '../../src/io/fs.js';
 import { cli } from '../support/cli.js';
-import { buildx, copyExample, imageSize, must, sh, stepCached } from '../support/docker.js';
+import { buildx, chownTree, copyExample, imageSize, must, sh, stepCached } from '../support/docker.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
-
-async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
-  await chown(dir, uid, gid);
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    await chown(path.join(entry.parentPath, entry.name), uid, gid);
-  }
-}
 
 interface Example {
   readonly name: string;

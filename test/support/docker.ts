@@ -2,7 +2,7 @@
  * Small helpers for end-to-end tests that drive the real docker CLI. Argv arrays only.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { chown, cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -52,6 +52,14 @@ export function must(cmd: string, args: readonly string[], options: Parameters<t
     throw new Error(`${cmd} ${args.join(' ')} exited ${run.code}:\n${tail}`);
   }
   return run;
+}
+
+/** Gives a folder and everything in it to uid:gid (a developer who owns the checkout). */
+export async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
+  await chown(dir, uid, gid);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    await chown(path.join(entry.parentPath, entry.name), uid, gid);
+  }
 }
 
 /** A private copy of an example project, so tests never touch the repository's files. */

@@ -13,9 +13,9 @@ import { formatStylish } from '../../lint/reporters/stylish.js';
 import { allRules } from '../../lint/rules/index.js';
 import type { Diagnostic, LintInput, Severity, TextFile } from '../../lint/types.js';
 import type { CliContext } from '../context.js';
+import { COMPOSE_NAMES } from '../project-files.js';
 import { VERSION } from '../version.js';
 
-export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
 const DEVCONTAINER_NAMES = ['.devcontainer/devcontainer.json', '.devcontainer.json'] as const;
 /** Pythons to consider when inspecting for check: wide, so an old constraint is a finding, not a failure. */
 const ALL_PYTHONS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];

@@ -2,18 +2,16 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../context.js';
+import { captureContext } from '../../../test/support/cli.js';
 import { runCli } from '../main.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'pycrane-check-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function check(args: string[], cwd = work) {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = { cwd, env: {}, stdout: { write: (s) => void (out += s) }, stderr: { write: (s) => void (err += s) }, color: false, interactive: false };
-  const code = await runCli(args, ctx);
-  return { code, out, err };
+  const captured = captureContext(cwd);
+  const code = await runCli(args, captured.ctx);
+  return { code, out: captured.out(), err: captured.err() };
 }
 
 function project(name: string, files: Record<string, string>): string {

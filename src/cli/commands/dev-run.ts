@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { startDev, stopDev } from '../../engine/dev.js';
 import type { CliContext } from '../context.js';
+import { COMPOSE_NAMES } from '../project-files.js';
 import { dockerEngine } from './build-run.js';
 import type { DevCliOptions } from './dev.js';
 
-const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -40,7 +40,7 @@ export async function run(dir: string, command: readonly string[], options: DevC
     composeFile = path.resolve(ctx.cwd, options.file);
     if (!(await exists(composeFile))) throw new UserError('E_NO_COMPOSE_FILE', `no compose file at ${options.file}`);
   } else {
-    for (const name of COMPOSE_FILES) {
+    for (const name of COMPOSE_NAMES) {
       if (await exists(path.join(root, name))) {
         composeFile = path.join(root, name);
         break;
@@ -48,7 +48,7 @@ export async function run(dir: string, command: readonly string[], options: DevC
     }
   }
   if (!composeFile) {
-    throw new UserError('E_NO_COMPOSE_FILE', `no compose file in ${dir} (looked for ${COMPOSE_FILES.join(', ')})`, {
+    throw new UserError('E_NO_COMPOSE_FILE', `no compose file in ${dir} (looked for ${COMPOSE_NAMES.join(', ')})`, {
       hint: 'Write the container setup with `pycrane init`.',
     });
   }

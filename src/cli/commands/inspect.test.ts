@@ -3,26 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../context.js';
+import { captureContext } from '../../../test/support/cli.js';
 import { runCli } from '../main.js';
 
 const fixtures = fileURLToPath(new URL('../../inspect/__fixtures__/real-locks/', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'pycrane-inspect-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function fakeCtx(cwd = work) {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s) },
-    color: false,
-    interactive: false,
-  };
-  return { ctx, out: () => out, err: () => err };
-}
+const fakeCtx = (cwd = work) => captureContext(cwd);
 
 /** A project folder under the temp dir, from a fixture or from files. */
 function project(name: string, files: Record<string, string>, from?: string): string {
