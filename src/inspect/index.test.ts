@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.js';
 import { memoryReader } from '../core/reader.js';
 import { nodeReader } from '../io/fs.js';
-import { DEFAULT_SUPPORTED_PYTHONS, inspectProject, type InspectOptions } from './index.js';
+import { inspectProject, type InspectOptions } from './index.js';
 import { poetryContentHash } from './poetry-lock/content-hash.js';
 import { LATEST_POETRY } from './poetry-versions.js';
 
@@ -43,10 +43,10 @@ packages = [{ include = "svc" }]
 `;
 
 describe('inspectProject', () => {
-  it('needs a pyproject.toml', async () => {
-    const e = await userError(inspect({}, { root: 'demo' }));
-    expect(e.code).toBe('E_NO_PYPROJECT');
-    expect(e.message).toBe('no pyproject.toml in demo');
+  it('needs a Python project: pyproject.toml, setup.py, setup.cfg, a Pipfile or a requirements file', async () => {
+    const e = await userError(inspect({ 'README.md': '# hi\n' }, { root: 'demo' }));
+    expect(e.code).toBe('E_NO_PROJECT');
+    expect(e.message).toBe('no Python project in demo: no pyproject.toml, setup.py, setup.cfg, Pipfile or requirements file');
   });
 
   it('reports a missing lock as lock: undefined plus a warning, and a default Poetry of the style', async () => {
@@ -57,7 +57,7 @@ describe('inspectProject', () => {
     expect(f.poetry).toEqual({ style: 2, version: { value: LATEST_POETRY[2], source: undefined } });
     expect(f.layout).toMatchObject({ kind: 'flat', packages: [{ include: 'svc' }] });
     expect(f.python.selected).toEqual({ value: '3.14', source: { file: 'pyproject.toml', line: 4, column: 1 } });
-    expect(f.python.supported).toEqual([...DEFAULT_SUPPORTED_PYTHONS].reverse());
+    expect(f.python.supported).toEqual(['3.15', '3.14', '3.13', '3.12', '3.11']);
   });
 
   it('accepts a fresh lock; a dependency limited by markers may be absent from it', async () => {
@@ -122,7 +122,7 @@ python = "~3.11"
     const e = await userError(inspect({ 'pyproject.toml': both }));
     expect(e.code).toBe('E_PYTHON_UNSATISFIABLE');
     expect(e.message).toBe(
-      'no supported Python satisfies requires-python ">=3.12" (pyproject.toml:3:1) and tool.poetry.dependencies.python "~3.11" (pyproject.toml:6:1); supported: 3.14, 3.13, 3.12, 3.11',
+      'no Python release satisfies requires-python ">=3.12" (pyproject.toml:3:1) and tool.poetry.dependencies.python "~3.11" (pyproject.toml:6:1); considered: 3.3 to 3.15',
     );
   });
 
@@ -152,12 +152,13 @@ python = "~3.11"
     expect((await userError(inspect({ 'pyproject.toml': text, '.python-version': '3.11.7' }))).code).toBe('E_PYTHON_PIN_CONFLICT');
   });
 
-  it('prefers [tool.pycrane] python and base-image, and warns about a pin outside the supported set', async () => {
+  it('prefers [tool.pycrane] python and base-image, and warns about a pin past end of life', async () => {
     const text = '[project]\nname = "a"\nrequires-python = ">=3.9"\n\n[tool.pycrane]\npython = "3.10"\nbase-image = "registry.example/python:3.10"\n';
     const f = await inspect({ 'pyproject.toml': text, '.python-version': '3.13' });
     expect(f.python.selected).toEqual({ value: '3.10', source: { file: 'pyproject.toml', line: 6, column: 1 } });
     expect(f.python.image).toEqual({ value: 'registry.example/python:3.10', source: { file: 'pyproject.toml', line: 7, column: 1 } });
-    expect(f.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['W_PYTHON_VERSION_OVERRIDDEN', 'W_PYTHON_UNSUPPORTED']));
+    expect(f.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['W_PYTHON_VERSION_OVERRIDDEN', 'W_PYTHON_EOL']));
+    expect(f.issues.find((i) => i.code === 'W_PYTHON_EOL')?.message).toBe('Python 3.10 reached end of life on 2026-10-31 (no more security fixes): [tool.pycrane] python pins it');
   });
 
   it('takes the supported set from [tool.pycrane], and from options over it', async () => {
@@ -180,9 +181,10 @@ describe('inspectProject: manager, package mode, layout', () => {
     const f = await inspect({ 'pyproject.toml': '[project]\nname = "a"\nrequires-python = ">=3.12"\n', 'uv.lock': 'version = 1\n' });
     expect(f.manager).toEqual({ value: 'uv', source: { file: 'uv.lock', line: 1 } });
     expect(f.poetry).toBeUndefined();
-    expect(f.issues.map((i) => i.code)).toContain('W_MANAGER_UNSUPPORTED');
+    expect(f.tool?.name).toBe('uv');
     const hatch = await inspect({ 'pyproject.toml': '[project]\nname = "a"\n\n[build-system]\nbuild-backend = "hatchling.build"\n' });
-    expect(hatch.manager).toEqual({ value: 'hatch', source: { file: 'pyproject.toml', line: 5, column: 1 } });
+    expect(hatch.manager).toEqual({ value: 'pep621', source: { file: 'pyproject.toml', line: 1, column: 1 } });
+    expect(hatch.buildBackend?.value).toBe('hatchling.build');
   });
 
   it('reads package-mode = false', async () => {
@@ -206,11 +208,12 @@ describe('inspectProject: manager, package mode, layout', () => {
         { include: 'aaa_helpers', from: 'src', source: { file: 'src/aaa_helpers/__init__.py', line: 1 } },
       ],
       mainModules: ['my_app'],
+      mainScripts: [],
     });
     const mod = await inspect({ 'pyproject.toml': '[tool.poetry]\nname = "tool"\n', 'tool.py': '' });
     expect(mod.layout).toMatchObject({ kind: 'flat', packages: [{ include: 'tool.py' }] });
     const none = await inspect({ 'pyproject.toml': '[tool.poetry]\nname = "ghost"\n' });
-    expect(none.layout).toEqual({ kind: 'unknown', packages: [], mainModules: [] });
+    expect(none.layout).toEqual({ kind: 'unknown', packages: [], mainModules: [], mainScripts: [] });
     expect(none.issues.find((i) => i.code === 'W_NO_PACKAGE_FOUND')?.source).toEqual({ file: 'pyproject.toml', line: 2, column: 1 });
   });
 });

@@ -23,8 +23,18 @@ export async function detectLayout(
     const dir = pkg.from ? `${pkg.from.replace(/\/$/, '')}/${pkg.include}` : pkg.include;
     if ((await reader.read(`${dir}/__main__.py`)) !== undefined) mainModules.push(pkg.include.replaceAll('/', '.'));
   }
-  return { ...found, mainModules };
+  const mainScripts: string[] = [];
+  for (const file of ENTRY_SCRIPTS) {
+    const text = await reader.read(file);
+    if (text !== undefined && MAIN_GUARD.test(text)) mainScripts.push(file);
+  }
+  return { ...found, mainModules, mainScripts };
 }
+
+/** Root files that apps are commonly started from, most telling first. */
+const ENTRY_SCRIPTS = ['main.py', 'app.py', 'run.py', 'server.py', 'bot.py', 'start.py', 'cli.py'];
+/** `if __name__ == "__main__":` at the start of a line, either quote style, either operand order. */
+const MAIN_GUARD = /^if\s+(?:__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__)\s*:/m;
 
 async function findPackages(
   reader: FileReader,
@@ -57,5 +67,18 @@ async function findPackages(
       return { kind: 'flat', packages: [{ include: `${wanted}.py`, from: undefined, source: { file: `${wanted}.py`, line: 1 } }] };
     }
   }
+  // A flat project whose package is not named like the project ("bot/" in bot-core, a
+  // Django project's "config/" or "mysite/"): every package folder at the root but tests and tooling.
+  const packages: PackageInclude[] = [];
+  for (const entry of await reader.list('.')) {
+    if (NOT_APPLICATION.has(entry.toLowerCase()) || entry.startsWith('.')) continue;
+    if ((await reader.read(`${entry}/__init__.py`)) !== undefined) {
+      packages.push({ include: entry, from: undefined, source: { file: `${entry}/__init__.py`, line: 1 } });
+    }
+  }
+  if (packages.length > 0) return { kind: 'flat', packages };
   return { kind: 'unknown', packages: [] };
 }
+
+/** Root folders that are not the application's code even when they hold an `__init__.py`. */
+const NOT_APPLICATION = new Set(['tests', 'test', 'testing', 'docs', 'doc', 'examples', 'example', 'scripts', 'benchmarks', 'build', 'dist', 'node_modules', 'venv', 'env', 'site-packages']);

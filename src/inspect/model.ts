@@ -1,8 +1,35 @@
 import type { Issue } from '../core/issue.js';
 import type { Fact, SourceRef } from '../core/location.js';
 
-/** The package managers pycrane knows. Only `poetry` is generated for today. */
-export type PackageManager = 'poetry' | 'uv' | 'pdm' | 'pip' | 'hatch' | 'setuptools';
+import type { RequirementsFile } from './requirements/parse.js';
+
+export type { RequirementsFile } from './requirements/parse.js';
+
+/**
+ * How a project's dependencies are declared and locked. `pip`: requirement files (pinned or
+ * not); `pip-tools`: requirement files compiled by pip-compile (or `uv pip compile`) from
+ * `.in` files or pyproject; `pep621`: `[project]` (or setup.py/setup.cfg) with no lock at all.
+ */
+export type PackageManager = 'poetry' | 'uv' | 'pdm' | 'pipenv' | 'pip-tools' | 'pip' | 'pep621';
+
+export const PACKAGE_MANAGERS: readonly PackageManager[] = ['poetry', 'uv', 'pdm', 'pipenv', 'pip-tools', 'pip', 'pep621'];
+
+/** The tool the builder stage installs, pinned. */
+export interface ToolFacts {
+  readonly name: 'poetry' | 'uv' | 'pdm' | 'pipenv' | 'pip-tools';
+  /** From `[tool.pycrane] <tool>-version`, the lock, `[tool.uv] required-version`, or pycrane's default. */
+  readonly version: Fact<string>;
+}
+
+/** The requirement files of a pip or pip-tools project. */
+export interface RequirementsFacts {
+  /** What the runtime image installs (`requirements.txt`, `requirements/production.txt`, ...). */
+  readonly main: RequirementsFile;
+  /** What the dev image installs besides (`requirements-dev.txt`, `requirements/local.txt`, ...). */
+  readonly dev: readonly RequirementsFile[];
+  /** pip-compile's inputs (`requirements.in`), which are not locks. */
+  readonly inputs: readonly string[];
+}
 
 /** A dependency as declared in pyproject.toml. */
 export interface Dependency {
@@ -12,6 +39,8 @@ export interface Dependency {
   readonly constraint: string | undefined;
   readonly optional: boolean;
   readonly source: SourceRef | undefined;
+  /** The PEP 508 text as written, where the file holds one (setup.py, setup.cfg). */
+  readonly requirement?: string;
 }
 
 export interface DependencyGroup {
@@ -44,6 +73,8 @@ export interface SourceLayout {
   readonly packages: readonly PackageInclude[];
   /** Packages among them with a `__main__.py` (`python -m NAME` starts them), as import names. */
   readonly mainModules: readonly string[];
+  /** Scripts at the root with an `if __name__ == "__main__":` block (`main.py`, `app.py`, ...), best first. */
+  readonly mainScripts?: readonly string[];
 }
 
 export interface LockedPackage {
@@ -69,6 +100,8 @@ export interface LockFacts {
   /** true when the lock's content-hash matches pyproject.toml; undefined when it cannot be told. */
   readonly fresh: boolean | undefined;
   readonly packages: readonly LockedPackage[];
+  /** uv workspaces: the members' folders, root first (a workspace has more than one). */
+  readonly workspaceMembers?: readonly string[];
 }
 
 export interface PackageIndex {
@@ -108,8 +141,21 @@ export interface PycraneConfig {
   readonly apt?: { readonly build?: readonly string[]; readonly runtime?: readonly string[]; readonly dev?: readonly string[] };
   readonly command?: readonly string[];
   readonly port?: number;
+  /** Overrides manager detection. */
+  readonly manager?: PackageManager;
   readonly poetryVersion?: string;
   readonly pipxVersion?: string;
+  readonly uvVersion?: string;
+  readonly pdmVersion?: string;
+  readonly pipenvVersion?: string;
+  readonly pipToolsVersion?: string;
+  /** Install the project itself (true) or copy its code (false); default: decided from scripts and layout. */
+  readonly package?: boolean;
+  /** A pip constraints file (`-c`) for projects without a lock. */
+  readonly constraints?: string;
+  /** The requirement file the runtime image installs, and the dev image's extra ones. */
+  readonly requirements?: string;
+  readonly devRequirements?: readonly string[];
   /** `host` where builds must reach an index on the host's loopback (a local mirror). */
   readonly buildNetwork?: string;
   /** Sub-tables owned by other commands (`check`, `build`, `verify`), passed through as parsed TOML. */
@@ -130,7 +176,20 @@ export interface ProjectFacts {
   readonly license: Fact<string> | undefined;
   readonly authors: readonly string[];
   readonly manager: Fact<PackageManager>;
+  /** The pinned tool of the manager (none for pip and pep621). */
+  readonly tool: ToolFacts | undefined;
   readonly poetry: PoetryFacts | undefined;
+  /** `[build-system] build-backend` (`hatchling.build`, ...), or `setuptools.build_meta:__legacy__` for setup.py alone. */
+  readonly buildBackend: Fact<string> | undefined;
+  /** Requirement files, for pip and pip-tools projects. */
+  readonly requirements: RequirementsFacts | undefined;
+  /**
+   * The main dependencies cannot be read without running the build backend (`dynamic =
+   * ["dependencies"]`, computed values in setup.py): no dependency layer without the code.
+   */
+  readonly dynamicDependencies: boolean;
+  /** Where the project's pycrane settings live: `[tool.pycrane]` of pyproject.toml, or pycrane.toml. */
+  readonly configFile: 'pyproject.toml' | 'pycrane.toml';
   readonly python: PythonFacts;
   /** false for Poetry's `package-mode = false`: only the dependencies are installed, the code is copied. */
   readonly isPackage: Fact<boolean>;

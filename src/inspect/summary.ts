@@ -18,14 +18,21 @@ export function formatFacts(facts: ProjectFacts): string {
   if (facts.license) add('license', facts.license.value, facts.license.source);
   if (facts.authors.length > 0) add('authors', facts.authors.join(', '));
   add('manager', facts.manager.value, facts.manager.source);
-  if (facts.poetry) {
-    add('poetry style', facts.poetry.style === 2 ? '2 ([project] + [tool.poetry])' : '1 ([tool.poetry])');
-    add('poetry', facts.poetry.version.value, facts.poetry.version.source);
+  if (facts.tool) add('tool', `${facts.tool.name} ${facts.tool.version.value}`, facts.tool.version.source);
+  if (facts.poetry) add('poetry style', facts.poetry.style === 2 ? '2 ([project] + [tool.poetry])' : '1 ([tool.poetry])');
+  if (facts.buildBackend) add('build backend', facts.buildBackend.value, facts.buildBackend.source);
+  if (facts.requirements) {
+    const r = facts.requirements;
+    const what = (f: typeof r.main) => `${f.path}: ${f.requirements.length} requirements${f.pinned ? ', pinned' : ', NOT pinned'}${f.hashes ? ', with hashes' : ''}${f.includes.length > 0 ? `, includes ${f.includes.join(', ')}` : ''}`;
+    add('requirements', what(r.main), { file: r.main.path, line: 1 });
+    for (const dev of r.dev) add('dev reqs', what(dev), { file: dev.path, line: 1 });
+    if (r.inputs.length > 0) add('compiled from', r.inputs.join(', '));
   }
+  if (facts.dynamicDependencies) add('dependencies', 'dynamic: computed by the build backend (installed with the project)');
   for (const c of facts.python.constraints) add('python spec', c.value, c.source);
   add('python', `${facts.python.selected.value} (supported: ${facts.python.supported.join(', ')})`, facts.python.selected.source);
   add('base image', facts.python.image.value, facts.python.image.source);
-  add('package', facts.isPackage.value ? 'yes (installed as a wheel)' : 'no (package-mode = false: code is copied)', facts.isPackage.source);
+  add('package', facts.isPackage.value ? 'yes (installed as a wheel)' : 'no (an application: the code is copied)', facts.isPackage.source);
   add('layout', facts.layout.kind);
   for (const p of facts.layout.packages) add('import pkg', p.from ? `${p.include} (from ${p.from})` : p.include, p.source);
   for (const s of facts.scripts) add('script', `${s.name} = ${s.target}`, s.source);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
-import type { PycraneConfig } from '../model.js';
+import { PACKAGE_MANAGERS, type PycraneConfig } from '../model.js';
 import type { TomlLocator, TomlPath } from '../toml/locate.js';
 import { isTable } from '../toml/parse.js';
 
@@ -25,8 +25,17 @@ const schema = z.object({
   apt: z.object({ build: packages.optional(), runtime: packages.optional(), dev: packages.optional() }).optional(),
   command: z.array(z.string()).min(1).optional(),
   port: z.number().int().min(1).max(65535).optional(),
+  manager: z.enum(PACKAGE_MANAGERS as [string, ...string[]]).optional(),
   'poetry-version': z.string().min(1).optional(),
   'pipx-version': z.string().min(1).optional(),
+  'uv-version': z.string().min(1).optional(),
+  'pdm-version': z.string().min(1).optional(),
+  'pipenv-version': z.string().min(1).optional(),
+  'pip-tools-version': z.string().min(1).optional(),
+  constraints: z.string().min(1).optional(),
+  package: z.boolean().optional(),
+  requirements: z.string().min(1).optional(),
+  'dev-requirements': z.array(z.string().min(1)).optional(),
   'build-network': z.string().min(1).optional(),
   check: passThrough.optional(),
   build: passThrough.optional(),
@@ -47,15 +56,17 @@ const KNOWN: Readonly<Record<string, readonly string[] | 'any'>> = {
 const camel = (key: string) => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * Validates `[tool.pycrane]`: unknown keys are warnings (with their line), values of the
- * wrong type are a UserError naming the key and its line.
+ * Validates `[tool.pycrane]` of pyproject.toml (or the whole of pycrane.toml, `base` = []):
+ * unknown keys are warnings (with their line), values of the wrong type are a UserError
+ * naming the key and its line.
  */
 export function parsePycraneConfig(
   raw: unknown,
   locator: TomlLocator,
   file: string,
+  base: TomlPath = ['tool', 'pycrane'],
 ): { config: PycraneConfig; issues: Issue[] } {
-  const base: TomlPath = ['tool', 'pycrane'];
+  const label = base.length === 0 ? file : '[tool.pycrane]';
   if (raw === undefined) return { config: {}, issues: [] };
   if (!isTable(raw)) {
     throw new UserError('E_CONFIG_TYPE', '[tool.pycrane] must be a table', { source: locator.near(base) });
@@ -64,13 +75,13 @@ export function parsePycraneConfig(
   for (const [key, value] of Object.entries(raw)) {
     const known = KNOWN[''] as readonly string[];
     if (!known.includes(key)) {
-      issues.push(unknownKey(`${key}`, [...base, key], locator, known));
+      issues.push(unknownKey(`${key}`, [...base, key], locator, known, label));
       continue;
     }
     const sub = KNOWN[key];
     if (Array.isArray(sub) && isTable(value)) {
       for (const inner of Object.keys(value)) {
-        if (!sub.includes(inner)) issues.push(unknownKey(`${key}.${inner}`, [...base, key, inner], locator, sub));
+        if (!sub.includes(inner)) issues.push(unknownKey(`${key}.${inner}`, [...base, key, inner], locator, sub, label));
       }
     }
   }
@@ -79,7 +90,7 @@ export function parsePycraneConfig(
     const first = result.error.issues[0];
     const path = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
     const dotted = path.map(String).join('.');
-    throw new UserError('E_CONFIG_TYPE', `[tool.pycrane] ${dotted || 'table'}: ${first?.message ?? 'invalid value'}`, {
+    throw new UserError('E_CONFIG_TYPE', `${label} ${dotted || 'table'}: ${first?.message ?? 'invalid value'}`, {
       source: locator.near([...base, ...path]) ?? { file, line: 1 },
       hint: 'see docs/config.md for the keys of [tool.pycrane] and their types',
     });
@@ -90,19 +101,19 @@ export function parsePycraneConfig(
     if (value === undefined) continue;
     config[camel(key)] = isTable(value) && (key === 'user' || key === 'dev-user' || key === 'apt') ? { ...value } : value;
   }
-  const source = locator.find(base);
+  const source = base.length === 0 ? { file, line: 1 } : locator.find(base);
   if (source) config.source = source;
   return { config: config as PycraneConfig, issues };
 }
 
-function unknownKey(dotted: string, path: TomlPath, locator: TomlLocator, known: readonly string[]): Issue {
+function unknownKey(dotted: string, path: TomlPath, locator: TomlLocator, known: readonly string[], label: string): Issue {
   const last = String(path[path.length - 1]);
   const guess = known.find((k) => k.replace(/[-_]/g, '') === last.replace(/[-_]/g, '').toLowerCase());
   const ref = locator.near(path);
   return {
     code: 'W_CONFIG_UNKNOWN_KEY',
     severity: 'warning',
-    message: `unknown key "${dotted}" in [tool.pycrane]${guess ? ` (did you mean "${guess}"?)` : ''}: ignored`,
+    message: `unknown key "${dotted}" in ${label}${guess ? ` (did you mean "${guess}"?)` : ''}: ignored`,
     ...(ref ? { source: ref } : {}),
   };
 }

@@ -41,3 +41,30 @@ export function parsePythonVersion(text: string, file: string): { pin: PythonPin
   }
   return { pin: undefined, issues: [] };
 }
+
+/** `runtime.txt` (Heroku and friends): `python-3.11.4` on the first line. */
+export function parseRuntimeTxt(text: string, file: string): { pin: PythonPin | undefined; issues: Issue[] } {
+  const line = text.split(/\r?\n/).findIndex((l) => l.trim() !== '');
+  const raw = (text.split(/\r?\n/)[line] ?? '').trim();
+  if (line === -1) return { pin: undefined, issues: [] };
+  const source = { file, line: line + 1 };
+  const m = /^python-(\d+)\.(\d+)(?:\.(\d+))?$/i.exec(raw);
+  if (!m) {
+    return { pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', severity: 'warning', message: `${file} names "${raw}", not python-X.Y[.Z]: ignored`, source }] };
+  }
+  const minor = `${m[1]}.${m[2]}`;
+  return { pin: { minor, exact: m[3] === undefined ? undefined : `${minor}.${m[3]}`, raw, source }, issues: [] };
+}
+
+/** asdf/mise `.tool-versions`: the first version on the `python` line (`python 3.11.4 3.10.0`). */
+export function parseToolVersions(text: string, file: string): { pin: PythonPin | undefined; issues: Issue[] } {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const [tool, version] = (lines[i] ?? '').replace(/#.*$/, '').trim().split(/\s+/);
+    if (tool !== 'python' || version === undefined) continue;
+    const parsed = parsePythonVersion(version, file);
+    if (!parsed.pin) return { pin: undefined, issues: parsed.issues.map((issue) => ({ ...issue, source: { file, line: i + 1 } })) };
+    return { pin: { ...parsed.pin, source: { file, line: i + 1 } }, issues: [] };
+  }
+  return { pin: undefined, issues: [] };
+}
