@@ -31,14 +31,14 @@ export function composeModel(plan: BuildPlan): Record<string, unknown> {
         init: true,
         volumes: [{ type: 'bind', source: '.', target: plan.workdir }],
         develop: {
-          watch: plan.lockFiles.map((path) => ({ action: 'rebuild', path })),
+          watch: plan.manager.dependencyFiles.map((path) => ({ action: 'rebuild', path })),
         },
       },
       builder: {
         build: build(plan, 'builder'),
         image: `${plan.name}-builder:local`,
         profiles: ['build'],
-        command: ['poetry', '--version'],
+        command: [...plan.manager.toolCommand],
       },
     },
   };
@@ -50,9 +50,11 @@ export function renderCompose(plan: BuildPlan, header: readonly string[]): strin
     '#',
     '# docker compose up -d dev        the dev container (also used by .devcontainer/devcontainer.json)',
     '# docker compose run --rm app     the production image',
-    '# docker compose --profile build build builder   the Poetry toolchain stage alone',
-    '# The venv lives in the image at /opt/venv, outside the mounted /app: no volume can go stale.',
-    '# Each start of dev syncs it with the mounted poetry.lock; `docker compose watch` rebuilds on lock changes.',
+    `# docker compose --profile build build builder   the ${plan.manager.displayName} toolchain stage alone`,
+    `# The venv lives in the image at ${plan.venv}, outside the mounted ${plan.workdir}: no volume can go stale.`,
+    plan.manager.devSync
+      ? `# Each start of dev syncs it with the mounted ${plan.manager.lockName}; \`docker compose watch\` rebuilds on lock changes.`
+      : `# \`docker compose watch\` rebuilds dev when ${plan.manager.lockName} changes.`,
   ];
   const body = stringify(composeModel(plan), { lineWidth: 0, aliasDuplicateObjects: false });
   return `${comments.join('\n')}\n${body}`;

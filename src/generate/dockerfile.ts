@@ -1,13 +1,5 @@
+import type { Step } from './managers/types.js';
 import type { BuildPlan } from './plan.js';
-
-/** Mounts every dependency install gets: caches that survive rebuilds, and index credentials. */
-function installMounts(): string[] {
-  return [
-    '--mount=type=cache,target=/root/.cache/pypoetry',
-    '--mount=type=cache,target=/root/.cache/pip',
-    '--mount=type=secret,id=netrc,target=/root/.netrc',
-  ];
-}
 
 /** `RUN` with flags and `&&`-joined commands, one per line, continued with backslashes. */
 function run(commands: readonly string[], flags: readonly string[] = []): string {
@@ -44,79 +36,94 @@ const SEED_MODULES: Readonly<Record<string, readonly string[]>> = {
 
 /** Bytecode for the dependencies, once per lock (the layer is cached across code edits). */
 function compileDependencies(plan: BuildPlan): string {
-  const skip = plan.pruneFromVenv.flatMap((name) => SEED_MODULES[name] ?? [name]);
+  const skip = plan.manager.pruneFromVenv.flatMap((name) => SEED_MODULES[name] ?? [name]);
   const exclude = skip.length > 0 ? ` -x '/site-packages/(${skip.join('|')})/'` : '';
   return `python -m compileall -q${exclude} "\${VIRTUAL_ENV}/lib"`;
 }
 
-/** Poetry 2 has `poetry sync`; Poetry 1.2+ spells it `poetry install --sync`. */
-function syncCommand(plan: BuildPlan): string {
-  const groups = plan.devGroups.length > 0 ? ` --with ${plan.devGroups.join(',')}` : '';
-  return plan.poetryMajor >= 2 ? `poetry sync --no-root${groups}` : `poetry install --sync --no-root${groups}`;
+/** A manager's step as a RUN instruction, with its bind, cache and secret mounts. */
+function runStep(step: Step, extra: readonly string[] = []): string {
+  const mounts = [
+    ...(step.mounts ?? []),
+    ...step.caches.map((target) => `--mount=type=cache,target=${target}`),
+    ...(step.secret ? ['--mount=type=secret,id=netrc,target=/root/.netrc'] : []),
+  ];
+  return run([...step.commands, ...extra], mounts);
 }
 
 export function renderDockerfile(plan: BuildPlan): string {
   const out: string[] = [];
   const add = (...lines: string[]) => out.push(...lines);
+  const m = plan.manager;
   const venvEnv: [string, string][] = [
     ['VIRTUAL_ENV', plan.venv],
     ['PATH', `${plan.venv}/bin:$PATH`],
   ];
 
   add(
-    banner('builder: pinned pipx and Poetry; no application code'),
+    banner(`builder: ${m.builderTitle}; no application code`),
     `FROM ${plan.baseImage} AS builder`,
-    `ARG PIPX_VERSION=${plan.pipxVersion}`,
-    `ARG POETRY_VERSION=${plan.poetryVersion}`,
-    '# pip (and so pipx) reads PIP_INDEX_URL: pass a mirror with --build-arg, never credentials.',
-    'ARG PIP_INDEX_URL',
+    ...m.builder.args.map(([name, value]) => `ARG ${name}=${value}`),
+    m.builder.indexArg[1],
+    `ARG ${m.builder.indexArg[0]}`,
     env([
       ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
       ['PIP_ROOT_USER_ACTION', 'ignore'],
-      ['PIPX_HOME', '/opt/pipx'],
-      ['PIPX_BIN_DIR', '/opt/pipx/bin'],
-      ['PATH', '/opt/pipx/bin:$PATH'],
-      ['POETRY_NO_INTERACTION', '1'],
+      // Without credentials for an index, pip would wait for a password nobody types.
+      ['PIP_NO_INPUT', '1'],
+      ...m.builder.env,
       ['PYTHONDONTWRITEBYTECODE', '1'],
     ]),
+    ...m.builder.copies,
   );
   if (plan.apt.build.length > 0) add(aptInstall(plan.apt.build));
+  add(...m.builder.steps.map((step) => runStep(step)), '');
+
   add(
-    run(
-      ['pip install "pipx==${PIPX_VERSION}"', 'pipx install "poetry==${POETRY_VERSION}"'],
-      ['--mount=type=cache,target=/root/.cache/pip', '--mount=type=secret,id=netrc,target=/root/.netrc'],
+    banner(
+      m.installDependencies
+        ? `app-pre: the ${m.locked ? 'locked ' : ''}main dependencies in ${plan.venv}, rebuilt only when ${m.locked ? 'the lock changes' : `${m.dependencyFiles.join(' or ')} change`}`
+        : `app-pre: the venv at ${plan.venv} (the dependencies need the code: see app-build)`,
     ),
-    '',
-    banner('app-pre: the locked main dependencies in /opt/venv, rebuilt only when the lock changes'),
     'FROM builder AS app-pre',
-    env(venvEnv),
+    env([...venvEnv, ...m.venvEnv]),
     `WORKDIR ${plan.workdir}`,
-    'RUN python -m venv "${VIRTUAL_ENV}"',
-    `COPY ${plan.lockFiles.join(' ')} ./`,
-    run(['poetry install --no-root --only main', compileDependencies(plan)], installMounts()),
-    '',
   );
+  if (m.createsVenv) add('RUN python -m venv "${VIRTUAL_ENV}"');
+  if (m.installDependencies) {
+    if (m.dependencyFiles.length > 0) add(`COPY ${m.dependencyFiles.join(' ')} ./`);
+    for (const file of m.inlineFiles ?? []) add(`COPY <<EOF ${file.path}`, ...file.lines, 'EOF');
+    add(runStep(m.installDependencies, m.compilesBytecode ? [] : [compileDependencies(plan)]));
+  }
+  add('');
+
   // app-build: the venv exactly as the runtime image gets it.
-  const prune = plan.pruneFromVenv.length > 0 ? [`pip uninstall --yes --quiet ${plan.pruneFromVenv.join(' ')}`] : [];
-  if (plan.isPackage) {
+  const prune = m.pruneFromVenv.length > 0 ? [`pip uninstall --yes --quiet ${m.pruneFromVenv.join(' ')}`] : [];
+  if (m.installProject) {
     add(
       banner('app-build: the project as a wheel, installed into the venv (never editable)'),
       'FROM app-pre AS app-build',
+      ...(m.installDependencies
+        ? []
+        : [
+            '# The build backend computes the dependencies (dynamic, or code in setup.py): they are',
+            '# installed with the project, after the code, so a code change reinstalls them.',
+            '# pycrane ignore=PC401',
+          ]),
       'COPY . .',
-      run(['poetry build --format wheel', 'pip install --no-deps --no-index dist/*.whl', ...prune]),
+      runStep(m.installProject, prune),
       '',
     );
   } else if (prune.length > 0) {
     add(banner('app-build: the venv as the runtime image gets it'), 'FROM app-pre AS app-build', run(prune), '');
   }
 
-  const devGroups = plan.devGroups.length > 0 ? ` --with ${plan.devGroups.join(',')}` : '';
   const dev = plan.devUser;
   add(
-    banner('dev: the dev container: every dependency group, Poetry, git and sudo'),
+    banner(`dev: the dev container: every dependency group, ${m.displayName}, git and sudo`),
     'FROM app-pre AS dev',
     aptInstall(plan.apt.dev),
-    run([`poetry install --no-root${devGroups}`], installMounts()),
+    ...m.installDev.map((step) => runStep(step)),
     '# Last, so that a different UID rebuilds only this layer: pass the host\'s with',
     '# --build-arg DEV_UID=$(id -u) --build-arg DEV_GID=$(id -g) (compose.yaml does).',
     `ARG DEV_USER=${dev.name}`,
@@ -127,8 +134,8 @@ export function renderDockerfile(plan: BuildPlan): string {
       'useradd --non-unique --no-log-init --uid "${DEV_UID}" --gid "${DEV_GID}" --create-home --shell /bin/bash "${DEV_USER}"',
       'echo "${DEV_USER} ALL=(root) NOPASSWD:ALL" > "/etc/sudoers.d/${DEV_USER}"',
       'chmod 0440 "/etc/sudoers.d/${DEV_USER}"',
-      // Login shells (/etc/profile) reset PATH: put the venv and Poetry back in front.
-      `echo 'export PATH="${plan.venv}/bin:/opt/pipx/bin:$PATH"' > /etc/profile.d/pycrane-venv.sh`,
+      // Login shells (/etc/profile) reset PATH: put the venv and the tool back in front.
+      `echo 'export PATH="${[`${plan.venv}/bin`, ...m.toolPath, '$PATH'].join(':')}"' > /etc/profile.d/pycrane-venv.sh`,
       `chown -R "\${DEV_UID}:\${DEV_GID}" "\${VIRTUAL_ENV}" ${plan.workdir}`,
     ]),
     env([
@@ -136,14 +143,20 @@ export function renderDockerfile(plan: BuildPlan): string {
       ['PYTHONUNBUFFERED', '1'],
     ]),
     'USER ${DEV_UID}:${DEV_GID}',
-    '# On every start, bring /opt/venv in line with the mounted poetry.lock, then stay up.',
-    `CMD ${execForm([
-      'sh',
-      '-c',
-      `${syncCommand(plan)} || echo "pycrane: /opt/venv is not in sync with poetry.lock; rebuild the dev image" >&2; exec sleep infinity`,
-    ])}`,
-    '',
   );
+  if (m.devSync) {
+    add(
+      `# On every start, bring ${plan.venv} in line with the mounted ${m.lockName}, then stay up.`,
+      `CMD ${execForm([
+        'sh',
+        '-c',
+        `${m.devSync} || echo "pycrane: ${plan.venv} is not in sync with ${m.lockName}; rebuild the dev image" >&2; exec sleep infinity`,
+      ])}`,
+    );
+  } else {
+    add('# Stay up for the editor and `docker compose exec`.', `CMD ${execForm(['sleep', 'infinity'])}`);
+  }
+  add('');
 
   const user = plan.user;
   add(
@@ -154,9 +167,9 @@ export function renderDockerfile(plan: BuildPlan): string {
   add(
     env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
     `WORKDIR ${plan.workdir}`,
-    `COPY --from=${plan.isPackage || plan.pruneFromVenv.length > 0 ? 'app-build' : 'app-pre'} ${plan.venv} ${plan.venv}`,
+    `COPY --from=${m.installProject || m.pruneFromVenv.length > 0 ? 'app-build' : 'app-pre'} ${plan.venv} ${plan.venv}`,
   );
-  if (!plan.isPackage) add('COPY . .');
+  if (!m.installProject) add('COPY . .');
   add(
     `ARG APP_UID=${user.uid}`,
     `ARG APP_GID=${user.gid}`,
@@ -180,6 +193,13 @@ export function renderDockerfile(plan: BuildPlan): string {
     add('# Python as PID 1 ignores SIGTERM unless the app handles it; it always handles SIGINT.', `STOPSIGNAL ${plan.start.stopSignal}`);
   }
   if (plan.start.entrypoint) add(`ENTRYPOINT ${execForm(plan.start.entrypoint)}`);
+  if (plan.start.fallback) {
+    add(
+      '# No application to start was found (no console script, __main__.py or main.py): this image',
+      '# starts Python with the project installed. Set [tool.pycrane] command to run something.',
+      '# pycrane ignore=PC111',
+    );
+  }
   if (plan.start.cmd) add(`CMD ${execForm(plan.start.cmd)}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /** What never belongs in the build context: local environments, VCS data, caches, secrets, build output. */
 const PATTERNS: readonly (readonly [string, readonly string[]])[] = [
-  ['Local virtual environments (the image builds its own)', ['.venv', 'venv']],
+  ['Local virtual environments and tool state (the image builds its own)', ['.venv', 'venv', '__pypackages__', '.pdm-python', '.pdm-build']],
   ['Version control', ['.git', '.gitignore']],
   ['Python caches and build output', ['**/__pycache__', '**/*.py[cod]', '*.egg-info', 'build', 'dist']],
   ['Test and tool caches', ['.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '.coverage', 'htmlcov']],

@@ -18,9 +18,9 @@ export interface GeneratedFile {
 export const GENERATED_PATHS = ['Dockerfile', 'compose.yaml', '.devcontainer/devcontainer.json', '.dockerignore'] as const;
 
 /** Renders the four files of a plan, each stamped with its digest (see marker.ts). */
-export function renderFiles(plan: BuildPlan, sources = 'pyproject.toml and poetry.lock'): GeneratedFile[] {
-  const hash = headerLines('#', sources);
-  const slash = headerLines('//', sources);
+export function renderFiles(plan: BuildPlan): GeneratedFile[] {
+  const hash = headerLines('#', plan.sources, plan.configFile);
+  const slash = headerLines('//', plan.sources, plan.configFile);
   // The syntax directive must stay on line 1; the header follows it.
   const dockerfile = ['# syntax=docker/dockerfile:1', ...hash, '', renderDockerfile(plan)].join('\n');
   return [

@@ -15,10 +15,12 @@ function digestOf(textWithoutDigestLine: string): string {
 }
 
 /** Header comment lines that explain the file's origin, before the digest line. */
-export function headerLines(style: CommentStyle, sources: string): string[] {
+export function headerLines(style: CommentStyle, sources: readonly string[], configFile: 'pyproject.toml' | 'pycrane.toml'): string[] {
+  const from = sources.length <= 1 ? (sources[0] ?? 'the project') : `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}`;
+  const config = configFile === 'pyproject.toml' ? '[tool.pycrane] in pyproject.toml' : 'pycrane.toml';
   return [
-    `${style} Written by pycrane from ${sources}.`,
-    `${style} To change it, edit [tool.pycrane] in pyproject.toml and run \`pycrane init\` again.`,
+    `${style} Written by pycrane from ${from}.`,
+    `${style} To change it, edit ${config} and run \`pycrane init\` again.`,
     `${style} Editing this file by hand makes it yours: pycrane then leaves it alone.`,
   ];
 }

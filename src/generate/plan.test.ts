@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fact } from '../core/location.js';
-import { UserError } from '../core/errors.js';
 import { normaliseName, planSetup } from './plan.js';
 import { poetryFacts } from './testing/facts.js';
 
@@ -13,8 +12,6 @@ describe('planSetup', () => {
     expect(plan).toMatchObject({
       name: 'hello_cli',
       baseImage: 'python:3.13-slim',
-      poetryVersion: '2.1.2',
-      poetryMajor: 2,
       isPackage: true,
       devGroups: ['dev'],
       devPythonPath: '/app/src',
@@ -60,28 +57,32 @@ describe('planSetup', () => {
     expect(plan.user).toEqual({ name: 'app', uid: 2000, gid: 10001 });
     expect(plan.devUser).toEqual({ name: 'me', uid: 1000, gid: 20 });
     expect(plan.apt).toEqual({ build: [], runtime: ['libpq5'], dev: ['git', 'libpq5', 'make', 'sudo'] });
-    expect(plan.pipxVersion).toBe('1.1.0');
+    expect(plan.manager.builder.args).toContainEqual(['PIPX_VERSION', '1.1.0']);
     expect(plan.devPythonPath).toBe('/srv/src');
   });
 
   it('prunes the venv seed packages the lock does not ask for', () => {
-    expect(planSetup(poetryFacts(), options).pruneFromVenv).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(planSetup(poetryFacts(), options).manager.pruneFromVenv).toEqual(['pip', 'setuptools', 'wheel']);
     const base = poetryFacts();
     const lock = base.lock && {
       ...base.lock,
       packages: [{ name: 'setuptools', version: '78.1.1', groups: ['main'], source: undefined }],
     };
-    expect(planSetup(poetryFacts({ lock }), options).pruneFromVenv).toEqual(['pip', 'wheel']);
+    expect(planSetup(poetryFacts({ lock }), options).manager.pruneFromVenv).toEqual(['pip', 'wheel']);
   });
 
-  it('refuses a project without a lock, naming the fix', () => {
-    expect(() => planSetup(poetryFacts({ lock: undefined }), options)).toThrow(UserError);
-    expect(() => planSetup(poetryFacts({ lock: undefined }), options)).toThrow(/poetry.lock is missing/);
+  it('installs an unlocked Poetry project from pyproject.toml alone (Poetry resolves on build day)', () => {
+    const plan = planSetup(poetryFacts({ lock: undefined }), options);
+    expect(plan.manager.dependencyFiles).toEqual(['pyproject.toml']);
+    expect(plan.manager.installDependencies?.commands).toEqual(['poetry install --no-root --only main']);
   });
 
-  it('refuses managers it cannot generate for yet', () => {
-    const facts = poetryFacts({ manager: fact('uv', { file: 'uv.lock', line: 1 }), poetry: undefined });
-    expect(() => planSetup(facts, options)).toThrow(/this project uses uv/);
+  it('takes the Poetry pin, the sync command and the lock files from the Poetry unit', () => {
+    const plan = planSetup(poetryFacts(), options);
+    expect(plan.manager).toMatchObject({ id: 'poetry', lockName: 'poetry.lock', dependencyFiles: ['pyproject.toml', 'poetry.lock'], devSync: 'poetry sync --no-root --with dev' });
+    expect(plan.manager.builder.args).toContainEqual(['POETRY_VERSION', '2.1.2']);
+    const poetry1 = planSetup(poetryFacts({ tool: { name: 'poetry', version: fact('1.3.2', undefined) } }), options);
+    expect(poetry1.manager.devSync).toBe('poetry install --sync --no-root --with dev');
   });
 });
 

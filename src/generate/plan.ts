@@ -1,8 +1,8 @@
-import { UserError } from '../core/errors.js';
 import type { ProjectFacts } from '../inspect/model.js';
+import { recipeFor } from './managers/index.js';
+import type { ManagerPlan } from './managers/types.js';
 
-/** Versions pycrane pins when neither the lock nor `[tool.pycrane]` says otherwise. */
-export const DEFAULT_PIPX_VERSION = '1.7.1';
+export { DEFAULT_PIPX_VERSION } from './managers/shared.js';
 
 export interface UserSpec {
   readonly name: string;
@@ -23,6 +23,8 @@ export interface StartCommand {
    * SIGTERM themselves and keep the default.
    */
   readonly stopSignal: 'SIGINT' | undefined;
+  /** Nothing to start was found: the image starts Python (a library's image), and init says so. */
+  readonly fallback?: boolean;
 }
 
 /**
@@ -34,10 +36,9 @@ export interface BuildPlan {
   readonly name: string;
   readonly pythonMinor: string;
   readonly baseImage: string;
-  readonly poetryVersion: string;
-  readonly poetryMajor: number;
-  readonly pipxVersion: string;
-  /** true: build a wheel and install it; false (`package-mode = false`): copy the code. */
+  /** What the package manager contributes: its tool, the dependency layer, the project install, the dev sync. */
+  readonly manager: ManagerPlan;
+  /** true: build a wheel and install it; false (an app, `package-mode = false`): copy the code. */
   readonly isPackage: boolean;
   readonly workdir: string;
   readonly venv: string;
@@ -51,14 +52,10 @@ export interface BuildPlan {
   readonly devPythonPath: string;
   readonly port: number | undefined;
   readonly buildNetwork: string | undefined;
-  /** Files the dependency layer needs: always pyproject.toml and poetry.lock. */
-  readonly lockFiles: readonly string[];
-  /**
-   * Installers the venv was seeded with (`python -m venv` puts pip, and before Python 3.12
-   * setuptools, into it) that the runtime image does not need: removed from the app's venv
-   * unless the lock's main group depends on them.
-   */
-  readonly pruneFromVenv: readonly string[];
+  /** Where the user changes the setup: `[tool.pycrane] in pyproject.toml` or `pycrane.toml`. */
+  readonly configFile: 'pyproject.toml' | 'pycrane.toml';
+  /** The files the setup was generated from, for the generated files' headers. */
+  readonly sources: readonly string[];
 }
 
 export interface PlanOptions {
@@ -67,7 +64,6 @@ export interface PlanOptions {
 }
 
 const DEV_APT_PACKAGES = ['git', 'sudo'];
-const VENV_SEED_PACKAGES = ['pip', 'setuptools', 'wheel'];
 
 export function normaliseName(raw: string): string {
   const name = raw
@@ -75,11 +71,6 @@ export function normaliseName(raw: string): string {
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '');
   return name === '' ? 'app' : name;
-}
-
-function majorOf(version: string): number {
-  const major = Number.parseInt(version.split('.')[0] ?? '', 10);
-  return Number.isNaN(major) ? 0 : major;
 }
 
 function startCommand(facts: ProjectFacts, venv: string): StartCommand {
@@ -103,47 +94,44 @@ function startCommand(facts: ProjectFacts, venv: string): StartCommand {
   if (module) {
     return { entrypoint: ['python', '-m', module], cmd: undefined, reason: `${module}/__main__.py`, stopSignal: 'SIGINT' };
   }
+  const [mainScript] = facts.layout.mainScripts ?? [];
+  if (mainScript) {
+    return { entrypoint: ['python', mainScript], cmd: undefined, reason: `${mainScript} (its if __name__ == "__main__" block)`, stopSignal: 'SIGINT' };
+  }
   return {
     entrypoint: undefined,
     cmd: ['python'],
-    reason: 'no console script, __main__.py or [tool.pycrane] command: the image starts Python',
+    reason: 'no console script, __main__.py, main.py or [tool.pycrane] command: the image starts Python with the project installed (set [tool.pycrane] command)',
     stopSignal: 'SIGINT',
+    fallback: true,
   };
 }
 
-/** Decides the whole setup. Throws UserError for projects it cannot containerise yet. */
+/** The files a setup is generated from, named in the generated files' headers. */
+function sourcesOf(facts: ProjectFacts): string[] {
+  const own = new Set(['Dockerfile', 'compose.yaml', '.dockerignore', '.devcontainer/devcontainer.json']);
+  return facts.files.filter((f) => !own.has(f) && !f.endsWith('.py'));
+}
+
+/** Decides the whole setup: everything the renderers print comes from here. */
 export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan {
-  if (facts.manager.value !== 'poetry' || !facts.poetry) {
-    throw new UserError(
-      'E_UNSUPPORTED_MANAGER',
-      `pycrane init writes setups for Poetry projects; this project uses ${facts.manager.value}`,
-      { source: facts.manager.source, hint: 'uv, PDM and pip projects are planned; `pycrane check` already audits them.' },
-    );
-  }
-  if (!facts.lock) {
-    throw new UserError('E_NO_LOCK', 'poetry.lock is missing: the images install exactly what the lock says', {
-      source: { file: 'pyproject.toml', line: 1 },
-      hint: 'run `poetry lock` and commit poetry.lock, then run pycrane init again.',
-    });
-  }
   const config = facts.config;
   const venv = '/opt/venv';
   const workdir = config.workdir ?? '/app';
   const src = facts.layout.kind === 'src';
-  const lockedMain = new Set(facts.lock.packages.filter((p) => p.groups.includes('main')).map((p) => p.name));
+  const devGroups = facts.groups.filter((g) => g.name !== 'main').map((g) => g.name);
+  const isPackage = facts.isPackage.value;
   return {
     name: normaliseName(facts.name?.value ?? options.directoryName),
     pythonMinor: facts.python.selected.value,
     baseImage: facts.python.image.value,
-    poetryVersion: facts.poetry.version.value,
-    poetryMajor: majorOf(facts.poetry.version.value),
-    pipxVersion: config.pipxVersion ?? DEFAULT_PIPX_VERSION,
-    isPackage: facts.isPackage.value,
+    manager: recipeFor(facts.manager.value).plan(facts, { venv, workdir, devGroups, isPackage }),
+    isPackage,
     workdir,
     venv,
     user: { name: config.user?.name ?? 'app', uid: config.user?.uid ?? 10001, gid: config.user?.gid ?? 10001 },
     devUser: { name: config.devUser?.name ?? 'dev', uid: config.devUser?.uid ?? 1000, gid: config.devUser?.gid ?? 1000 },
-    devGroups: facts.groups.filter((g) => g.name !== 'main').map((g) => g.name),
+    devGroups,
     apt: {
       build: config.apt?.build ?? [],
       runtime: config.apt?.runtime ?? [],
@@ -154,7 +142,7 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     devPythonPath: src ? `${workdir}/src` : workdir,
     port: config.port,
     buildNetwork: config.buildNetwork,
-    lockFiles: ['pyproject.toml', 'poetry.lock'],
-    pruneFromVenv: VENV_SEED_PACKAGES.filter((name) => !lockedMain.has(name)),
+    configFile: facts.configFile,
+    sources: sourcesOf(facts),
   };
 }

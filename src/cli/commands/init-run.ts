@@ -11,6 +11,13 @@ import { type WriteAction, applyWrites, diffActions, planWrites } from '../../io
 import type { CliContext } from '../context.js';
 import type { InitOptions } from './init.js';
 
+function installLine(plan: BuildPlan): string {
+  const m = plan.manager;
+  const deps = m.installDependencies ? `dependencies from ${m.dependencyFiles.join(' + ')}` : 'dependencies together with the project (they need its code)';
+  const project = m.installProject ? 'then the project, non-editable' : 'the code is copied';
+  return `${deps}; ${project}`;
+}
+
 function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
   const dim = color ? pc.dim : (s: string) => s;
   const at = (ref: Parameters<typeof formatRef>[0]) => (ref ? dim(`  (${formatRef(ref)})`) : '');
@@ -18,8 +25,8 @@ function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
   const lines = [
     `project    ${plan.name}${at(facts.name?.source)}`,
     `python     ${plan.pythonMinor} -> ${plan.baseImage}${at(facts.python.selected.source)}`,
-    `poetry     ${plan.poetryVersion} (pipx ${plan.pipxVersion})${at(facts.poetry?.version.source)}`,
-    `install    ${plan.isPackage ? 'dependencies from the lock, then the project as a wheel' : 'dependencies from the lock; the code is copied (package-mode = false)'}`,
+    `manager    ${plan.manager.tool.label}${at(plan.manager.tool.source)}`,
+    `install    ${installLine(plan)}`,
     `starts     ${start}  ${dim(`(${plan.start.reason})`)}`,
     `user       app ${plan.user.uid}:${plan.user.gid}, dev ${plan.devUser.name} ${plan.devUser.uid}:${plan.devUser.gid} (DEV_UID/DEV_GID build args)`,
     `dev groups ${plan.devGroups.length > 0 ? plan.devGroups.join(', ') : '(none)'}`,

@@ -11,10 +11,12 @@ export interface InitOptions {
 export const register: Register = (program, ctx, setExit) => {
   program
     .command('init')
-    .summary('write Dockerfile, compose.yaml, devcontainer.json and .dockerignore for a Poetry project')
+    .summary('write Dockerfile, compose.yaml, devcontainer.json and .dockerignore for a Python project')
     .description(
       [
-        'Reads pyproject.toml and poetry.lock in DIR and writes a multi-stage Dockerfile (targets builder, app-pre, app, dev), compose.yaml, .devcontainer/devcontainer.json and .dockerignore.',
+        'Reads the project in DIR (pyproject.toml, setup.py/setup.cfg, Pipfile, requirement files, and the lock of its manager: poetry.lock, uv.lock, pdm.lock, Pipfile.lock or a pinned/compiled requirements.txt) and writes a multi-stage Dockerfile (targets builder, app-pre, app-build, dev, app), compose.yaml, .devcontainer/devcontainer.json and .dockerignore.',
+        '',
+        'Managers: Poetry, uv, PDM, pipenv, pip-tools, pip (requirement files) and PEP 621 builds without a lock (setuptools, hatchling, flit, pdm-backend). Which one is detected, and why, is in the summary; [tool.pycrane] manager (or pycrane.toml, for projects without pyproject.toml) overrides it.',
         '',
         'Files pycrane wrote and nobody edited since are updated in place; any other existing file is left alone unless --force is given. Writes are atomic: all files or none.',
         '',

@@ -98,18 +98,30 @@ describe('pycrane inspect', () => {
     const dir = project('empty', { 'README.md': '# nothing\n' });
     const t = fakeCtx();
     expect(await runCli(['inspect', dir], t.ctx)).toBe(2);
-    expect(t.err()).toBe(`pycrane: no pyproject.toml in ${dir}\n  run pycrane in the project folder (the one holding pyproject.toml) or pass it as DIR\n`);
+    expect(t.err()).toBe(
+      `pycrane: no Python project in ${dir}: no pyproject.toml, setup.py, setup.cfg, Pipfile or requirements file\n  run pycrane in the project folder or pass it as DIR; a project without any of these needs at least a requirements.txt\n`,
+    );
   });
 
-  it('exits 2 when no supported Python satisfies the constraint, naming its line and the supported set', async () => {
+  it('gives a project that allows only EOL minors the newest of them, with a warning naming the date', async () => {
     const dir = project('old-python', {
       'pyproject.toml': '[project]\nname = "old"\nversion = "1"\nrequires-python = ">=3.8,<3.11"\n',
     });
     const t = fakeCtx();
-    expect(await runCli(['inspect', dir, '--json'], t.ctx)).toBe(2);
-    expect(t.err()).toContain(
-      'pycrane: pyproject.toml:4:1: no supported Python satisfies requires-python ">=3.8,<3.11" (pyproject.toml:4:1); supported: 3.14, 3.13, 3.12, 3.11',
-    );
+    expect(await runCli(['inspect', dir], t.ctx)).toBe(0);
+    expect(t.out()).toContain('python        3.10');
+    expect(t.out()).toMatch(/warning pyproject\.toml:4:1: Python 3\.10 reached end of life on 2026-10-31 .*\[W_PYTHON_EOL\]/);
+  });
+
+  it('exits 2 with one line when no Python 3 release satisfies the constraint, or only Python 2 does', async () => {
+    const future = project('future-python', { 'pyproject.toml': '[project]\nname = "f"\nrequires-python = ">=3.16"\n' });
+    const t = fakeCtx();
+    expect(await runCli(['inspect', future], t.ctx)).toBe(2);
+    expect(t.err()).toContain('pycrane: pyproject.toml:3:1: no Python release satisfies requires-python ">=3.16" (pyproject.toml:3:1); considered: 3.3 to 3.15');
+    const legacy = project('python2', { 'setup.py': 'from setuptools import setup\nsetup(name="old", python_requires=">=2.6, <3")\n' });
+    const p2 = fakeCtx();
+    expect(await runCli(['inspect', legacy], p2.ctx)).toBe(2);
+    expect(p2.err().split('\n')[0]).toBe('pycrane: setup.py:2:35: setup.py python_requires ">=2.6, <3" (setup.py:2:35) allows only Python 2: pycrane builds Python 3 images only');
   });
 
   it('takes the supported set from --python and rejects a bad one', async () => {

@@ -47,7 +47,7 @@ def du(path, limit=200000):
 
 def caches():
     found, unreadable = [], []
-    subs = [".cache/pip", ".cache/pypoetry", ".cache/uv", ".cache/pdm", ".cache/pipx", ".local/share/pipx"]
+    subs = [".cache/pip", ".cache/pypoetry", ".cache/uv", ".cache/pdm", ".cache/pipenv", ".cache/pipx", ".local/share/pipx"]
     for home in homes():
         if os.path.isdir(home) and not os.access(home, os.R_OK | os.X_OK):
             unreadable.append(home)
@@ -68,7 +68,7 @@ def caches():
 KINDS = [
     ("sudo", re.compile(r"^(sudo|doas)$")),
     ("compiler", re.compile(r"^(?:[a-z0-9_]+-linux-gnu-)?(gcc|cc|g\+\+|c\+\+|clang|clang\+\+)(?:-[0-9]+(?:\.[0-9]+)*)?$")),
-    ("tool", re.compile(r"^(poetry|pipx|uv|uvx|pdm)$")),
+    ("tool", re.compile(r"^(poetry|pipx|uv|uvx|pdm|pipenv|pip-compile|pip-sync|hatch)$")),
 ]
 
 def executables():
@@ -142,7 +142,12 @@ def top_levels(dist):
         text = None
     if text:
         names = [line.strip().replace("/", ".") for line in text.splitlines() if line.strip()]
-    else:
+        # top_level.txt may name folders the distribution does not ship (Debian's setuptools
+        # names "debian"): keep only the names its RECORD has files for.
+        shipped = {str(f).split("/")[0].removesuffix(".py") for f in (dist.files or [])}
+        if shipped:
+            names = [n for n in names if n.split(".")[0] in shipped]
+    if not names:
         for f in (dist.files or []):
             parts = str(f).split("/")
             first = parts[0]

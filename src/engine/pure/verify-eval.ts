@@ -190,7 +190,7 @@ function executablesCheck(o: VerifyObservations, id: CheckId, kind: string, titl
 }
 
 function cachesCheck(o: VerifyObservations): Check {
-  const title = 'no pip/poetry/uv caches';
+  const title = 'no pip/poetry/uv/pdm/pipenv caches';
   const found = new Map<string, { bytes: number; files: number }>();
   const unreadable = new Set<string>();
   let ran = false;
@@ -305,7 +305,7 @@ function dependenciesCheck(o: VerifyObservations, venvBroken: boolean): Check {
       title,
       status: 'fail',
       evidence: failures,
-      hint: 'Install from the lock in the image (`poetry install --only main` / `poetry sync`), then rebuild.',
+      hint: 'Install the main dependencies from the lock in the image (`pycrane init` writes a setup that does), then rebuild.',
     };
   }
   const each = checked.map((pkg) => `${pkg.name} ${pkg.installed ?? ''} (import ${(pkg.modules ?? []).map((m) => m.module).join(', ') || 'no top-level module'})`);
@@ -411,7 +411,7 @@ export function evaluateVerify(o: VerifyObservations): Check[] {
     userCheck(o),
     executablesCheck(o, 'no-sudo', 'sudo', 'no sudo', 'Do not install sudo in the runtime stage; the dev stage may have it.'),
     executablesCheck(o, 'no-compilers', 'compiler', 'no compilers', 'Compile in the builder stage; the runtime stage gets only shared libraries (libpq5, not libpq-dev/build-essential).'),
-    executablesCheck(o, 'no-package-managers', 'tool', 'no poetry, pipx, uv or pdm', 'Copy only the venv (COPY --from=build /opt/venv /opt/venv) into a fresh base; install tools in the builder stage only.'),
+    executablesCheck(o, 'no-package-managers', 'tool', 'no poetry, pipx, uv, pdm, pipenv, pip-tools or hatch', 'Copy only the venv (COPY --from=build /opt/venv /opt/venv) into a fresh base; install tools in the builder stage only.'),
     cachesCheck(o),
     dependenciesCheck(o, venv.status === 'fail'),
     entrypointCheck(o),

@@ -16,7 +16,12 @@ export function factsFixture(overrides: Partial<ProjectFacts> = {}): ProjectFact
     license: fact('MIT'),
     authors: ['Pycrane Examples <examples@pycrane.invalid>'],
     manager: fact('poetry'),
+    tool: { name: 'poetry', version: fact('2.1.2') },
     poetry: { style: 2, version: fact('2.1.2') },
+    buildBackend: fact('poetry.core.masonry.api'),
+    requirements: undefined,
+    dynamicDependencies: false,
+    configFile: 'pyproject.toml',
     python: {
       constraints: [fact('>=3.11,<3.14')],
       selected: fact('3.13'),

@@ -12,7 +12,12 @@ export function poetryFacts(overrides: Partial<ProjectFacts> = {}): ProjectFacts
     license: undefined,
     authors: [],
     manager: fact('poetry', at(20)),
+    tool: { name: 'poetry', version: fact('2.1.2', { file: 'poetry.lock', line: 1 }) },
     poetry: { style: 2, version: fact('2.1.2', { file: 'poetry.lock', line: 1 }) },
+    buildBackend: fact('poetry.core.masonry.api', at(30)),
+    requirements: undefined,
+    dynamicDependencies: false,
+    configFile: 'pyproject.toml',
     python: {
       constraints: [fact('>=3.11,<3.14', at(7))],
       selected: fact('3.13', at(7)),
