@@ -5,7 +5,7 @@ import { DEPENDENCY_FILES, chainInstructions, hasOption, isLocalOrUrl, optionVal
 
 /** What a stage knows about Python: installs, virtualenvs, application code. Shared by rules. */
 
-export type InstallTool = 'pip' | 'uv-pip' | 'poetry' | 'uv' | 'pdm' | 'pipenv' | 'pipx' | 'uv-tool';
+export type InstallTool = 'pip' | 'uv-pip' | 'pip-sync' | 'poetry' | 'uv' | 'pdm' | 'pipenv' | 'hatch' | 'pipx' | 'uv-tool';
 
 export interface Install {
   readonly tool: InstallTool;
@@ -22,14 +22,14 @@ export interface Install {
   readonly dependencies: boolean;
 }
 
-export const TOOL_PACKAGES = new Set(['pip', 'setuptools', 'wheel', 'pipx', 'poetry', 'uv', 'pdm', 'pipenv', 'hatch', 'virtualenv', 'poetry-plugin-export', 'poetry-plugin-bundle']);
+export const TOOL_PACKAGES = new Set(['pip', 'setuptools', 'wheel', 'pipx', 'poetry', 'uv', 'pdm', 'pipenv', 'hatch', 'pip-tools', 'virtualenv', 'poetry-plugin-export', 'poetry-plugin-bundle']);
 
 /** `poetry==1.8.3` -> `poetry`; `Flask[async]>=2` -> `flask`. */
 export function requirementName(req: string): string {
   return (/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(req.replace(/^["']|["']$/g, ''))?.[0] ?? '').toLowerCase().replace(/[._]+/g, '-');
 }
 
-const isProjectPath = (v: string) => /^(\.|\.\/|\.\[.*\]|\/app|\$\{?\w+\}?)\/?$/.test(v) || v === '.' ;
+export const isProjectPath = (v: string) => /^(\.|\.\/|\.\[.*\]|\/app|\$\{?\w+\}?)\/?$/.test(v) || v === '.' ;
 
 const installCache = new WeakMap<ShellCommand, Install | null>();
 
@@ -42,7 +42,19 @@ export function classifyInstall(cmd: ShellCommand): Install | undefined {
   return result;
 }
 
+/** Options of `pip-sync` that take a value (the rest of its arguments are requirement files). */
+const PIP_SYNC_VALUE_OPTIONS = new Set(['--python-executable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '--pip-args', '--cert', '--client-cert']);
+
+/** `pip-sync a.txt b.txt`, `uv pip sync a.txt`: installs exactly the listed (locked) files. */
+function syncInstall(cmd: ShellCommand, tool: 'pip-sync' | 'uv-pip', args: readonly Word[]): Install {
+  const files = tool === 'uv-pip' ? pipPackages(args) : args.filter((w, i) => !w.value.startsWith('-') && !PIP_SYNC_VALUE_OPTIONS.has(args[i - 1]?.value ?? ''));
+  return { tool, cmd, packages: [], requirementFiles: files, project: false, editable: false, noDeps: false, dependencies: true };
+}
+
 function classifyUncached(cmd: ShellCommand): Install | undefined {
+  if (cmd.name === 'pip-sync') return syncInstall(cmd, 'pip-sync', cmd.argv.slice(1));
+  const uvSync = uvPipInstallArgs(cmd, 'sync');
+  if (uvSync) return syncInstall(cmd, 'uv-pip', uvSync);
   const pipArgs = pipInstallArgs(cmd);
   const uvArgs = pipArgs ? undefined : uvPipInstallArgs(cmd);
   const args = pipArgs ?? uvArgs;
@@ -107,6 +119,12 @@ function classifyUncached(cmd: ShellCommand): Install | undefined {
         return { tool: 'pipenv', cmd, packages: after(sub).filter((w) => !w.value.startsWith('-')), requirementFiles: [], project: false, editable: hasOption(cmd, ['-e', '--editable']), noDeps: false, dependencies: true };
       }
       return undefined;
+    case 'hatch':
+      // Hatch's default environments install the project in dev mode (editable) with its dependencies.
+      if (sub === 'env' && cmd.argv.some((w) => w.value === 'create')) {
+        return { tool: 'hatch', cmd, packages: [], requirementFiles: [], project: true, editable: true, noDeps: false, dependencies: true };
+      }
+      return undefined;
     case 'pipx':
       if (sub === 'install') {
         const pk = after('install').filter((w, i, a) => !w.value.startsWith('-') && !['--python', '--index-url', '--pip-args', '--suffix'].includes(a[i - 1]?.value ?? ''));
@@ -138,6 +156,30 @@ export function commandRange(cmd: ShellCommand, upTo?: Word): { start: Word['ran
 export function headRange(cmd: ShellCommand): { start: Word['range']['start']; end: Word['range']['end'] } {
   const sub = cmd.argv.find((w, i) => i > 0 && ['install', 'sync', 'lock', 'update', 'run'].includes(w.value));
   return commandRange(cmd, sub);
+}
+
+const GROUP_WORDS = new Set(['pip', 'tool', 'env', 'python', 'self']);
+const LEAF_WORDS = new Set(['install', 'sync', 'lock', 'update', 'upgrade', 'run', 'create', 'export', 'requirements', 'compile', 'wheel', 'download', 'add', 'venv', 'build']);
+
+/** `uv pip install`, `hatch env create`, `pdm export`: the program and its subcommand words (options skipped). */
+export function verbRange(cmd: ShellCommand): { start: Word['range']['start']; end: Word['range']['end'] } {
+  let last: Word | undefined;
+  for (const w of cmd.argv.slice(1)) {
+    if (w.value.startsWith('-')) continue;
+    if (GROUP_WORDS.has(w.value)) last = w;
+    else {
+      if (LEAF_WORDS.has(w.value)) last = w;
+      break;
+    }
+  }
+  return commandRange(cmd, last ?? cmd.argv[0]);
+}
+
+/** The same words as text: `uv pip install`, `python -m pip install`. */
+export function verbText(cmd: ShellCommand): string {
+  const end = verbRange(cmd).end;
+  const upTo = cmd.argv.findIndex((w) => w.range.end.line === end.line && w.range.end.character === end.character);
+  return cmd.argv.slice(0, upTo + 1).map((w, i) => (i === 0 ? cmd.name : w.value)).join(' ');
 }
 
 const VENVISH = /(^|\/)(\.?venv[^/]*|\.?virtualenvs?|site-packages)(\/|$)/;
@@ -182,6 +224,8 @@ export function venvPaths(model: DockerfileModel, stage: Stage, seen: ReadonlySe
           if (truthy(env('POETRY_VIRTUALENVS_IN_PROJECT'))) out.add(resolvePath(node.workdir, '.venv'));
         } else if (cmd.name === 'poetry' && args.includes('virtualenvs.in-project') && truthy(args[args.length - 1])) {
           out.add(resolvePath(node.workdir, '.venv'));
+        } else if (cmd.name === 'pipenv' && ['install', 'sync'].includes(subcommand(cmd) ?? '') && !args.includes('--system')) {
+          if (truthy(env('PIPENV_VENV_IN_PROJECT'))) out.add(resolvePath(node.workdir, '.venv'));
         } else if ((cmd.name === 'uv' && subcommand(cmd) === 'sync') || (cmd.name === 'pdm' && ['install', 'sync'].includes(subcommand(cmd) ?? ''))) {
           const e = env('UV_PROJECT_ENVIRONMENT');
           out.add(resolvePath(node.workdir, e ?? '.venv'));

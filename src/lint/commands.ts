@@ -34,6 +34,11 @@ const PYTHON = /^python(\d+(\.\d+)?)?$/;
 
 /** `pip install ...`, `pip3 install`, `python -m pip install`: the words after `install`. */
 export function pipInstallArgs(cmd: ShellCommand): Word[] | undefined {
+  return pipSubcommandArgs(cmd, 'install');
+}
+
+/** `pip wheel ...`, `python -m pip download ...`: the words after the pip subcommand. */
+export function pipSubcommandArgs(cmd: ShellCommand, sub: string): Word[] | undefined {
   const argv = cmd.argv;
   let i = 0;
   if (PIP.test(cmd.name)) i = 1;
@@ -43,17 +48,72 @@ export function pipInstallArgs(cmd: ShellCommand): Word[] | undefined {
     i = m + 2;
   } else return undefined;
   while (i < argv.length && (argv[i] as Word).value.startsWith('-')) i++;
-  if (argv[i]?.value !== 'install') return undefined;
-  return argv.slice(i + 1);
+  return argv[i]?.value === sub ? argv.slice(i + 1) : undefined;
 }
 
-/** `uv pip install ...`: the words after install. */
-export function uvPipInstallArgs(cmd: ShellCommand): Word[] | undefined {
+/** `uv pip install ...` (or `uv pip sync`, `uv pip compile` with `sub`): the words after the subcommand. */
+export function uvPipInstallArgs(cmd: ShellCommand, sub = 'install'): Word[] | undefined {
   if (cmd.name !== 'uv') return undefined;
   const a = cmd.argv.map((w) => w.value);
   const p = a.indexOf('pip');
-  if (p === -1 || a[p + 1] !== 'install') return undefined;
+  if (p === -1 || a[p + 1] !== sub) return undefined;
   return cmd.argv.slice(p + 2);
+}
+
+/**
+ * The arguments as the shell will most likely see them: ARG/ENV values substituted and unquoted
+ * expansions split into words (`uv sync $UV_OPTIONS` with `ARG UV_OPTIONS="--frozen --no-dev"`).
+ * `complete` is false when a value could not be known (an ARG without a default, a `$(...)`).
+ */
+export function expandedWords(node: { readonly scope: RunNode['scope'] }, cmd: ShellCommand): { words: string[]; complete: boolean } {
+  const words: string[] = [];
+  let complete = true;
+  for (const w of cmd.argv) {
+    if (!w.hasExpansion) {
+      words.push(w.value);
+      continue;
+    }
+    const e = node.scope.expand(w.value);
+    const value = e.value;
+    if (!e.complete || /\$\(|`/.test(w.value)) complete = false;
+    if (w.quoted) words.push(value);
+    else words.push(...value.split(/\s+/).filter((x) => x !== ''));
+  }
+  return { words, complete };
+}
+
+/** `--locked`, `--frozen=true`, or a short flag inside `-xyz`, among already expanded words. */
+export function hasFlag(words: readonly string[], long: readonly string[], short?: string): boolean {
+  for (const v of words.slice(1)) {
+    if (v === '--') break;
+    if (long.some((l) => v === l || v.startsWith(`${l}=`))) return true;
+    if (short && /^-[A-Za-z]+$/.test(v) && v.slice(1).includes(short)) return true;
+  }
+  return false;
+}
+
+const TRUTHY = /^(1|true|yes|y|on)$/i;
+
+/**
+ * A boolean environment variable the command sees (`VAR=1 cmd`, ENV or ARG): true or false, or
+ * undefined when it is declared but its value cannot be known (`ARG UV_FROZEN` without a default).
+ */
+export function envFlag(node: { readonly scope: RunNode['scope'] }, cmd: ShellCommand, name: string): boolean | undefined {
+  const local = cmd.assignments.find((a) => a.name === name);
+  const b = local ? { value: local.value, complete: true } : node.scope.get(name);
+  if (!b) return false;
+  if (b.value === undefined) return undefined;
+  const e = node.scope.expand(b.value);
+  if (!e.complete || !b.complete) return TRUTHY.test(e.value) ? true : undefined;
+  return TRUTHY.test(e.value);
+}
+
+/** The value of an environment variable the command sees (`VAR=x cmd`, ENV or ARG), expanded. */
+export function envValue(node: { readonly scope: RunNode['scope'] }, cmd: ShellCommand, name: string): string | undefined {
+  const local = cmd.assignments.find((a) => a.name === name);
+  if (local) return node.scope.expand(local.value).value;
+  const b = node.scope.get(name);
+  return b?.value === undefined ? undefined : node.scope.expand(b.value).value;
 }
 
 /** First non-option argument after the program (`poetry install` -> `install`). */

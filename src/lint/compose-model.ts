@@ -171,7 +171,7 @@ export function truthy(v: unknown): boolean {
   return v === true || (typeof v === 'string' && /^(1|true|yes|on)$/i.test(v)) || v === 1;
 }
 
-const INSTALL_AT_START = /\b(uv\s+sync|uv\s+pip\s+(install|sync)|poetry\s+(install|sync)|pdm\s+(install|sync)|pipenv\s+(install|sync)|pip3?\s+install)\b/;
+const INSTALL_AT_START = /\b(uv\s+sync|uv\s+pip\s+(install|sync)|poetry\s+(install|sync)|pdm\s+(install|sync)|pipenv\s+(install|sync)|pip3?\s+install|pip-sync|hatch\s+env\s+create)\b/;
 
 /** The service's command or entrypoint installs dependencies when it starts (so a venv volume is refreshed then). */
 export function installsAtStart(svc: ComposeService): boolean {

@@ -1,53 +1,13 @@
-import type { InstructionNode } from '../../dockerfile/model.js';
-import type { Word } from '../../dockerfile/shell.js';
-import { classifyInstall, requirementName } from '../analysis.js';
-import { aptInstallPackages, chainInstructions, runtimeStageOf } from '../commands.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../../dockerfile/model.js';
+import { resolvePath } from '../../dockerfile/parse.js';
+import { requirementName } from '../analysis.js';
+import { chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
+import { covers, isUvImage, toolInstalls, UV_IMAGE_LOCATIONS, type ToolInstall } from '../tools.js';
 
-export const PY_TOOLS = new Set(['poetry', 'pipx', 'uv', 'pdm', 'pipenv', 'hatch']);
-export const COMPILERS = /^(build-essential|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|gfortran|cargo|rustc|cmake|build-base|alpine-sdk)$/;
-const PKG_INSTALL = new Set(['apk', 'yum', 'dnf', 'microdnf', 'zypper']);
+export { COMPILERS, PY_TOOLS, toolInstalls, type ToolInstall } from '../tools.js';
 
-export interface ToolInstall {
-  readonly tool: string;
-  readonly word: Word;
-  readonly node: InstructionNode;
-}
-
-/** Python build tools and compilers installed by RUN or copied in from a tool image. */
-export function toolInstalls(nodes: readonly InstructionNode[]): ToolInstall[] {
-  const out: ToolInstall[] = [];
-  for (const node of nodes) {
-    if (node.kind === 'copy' && node.fromRef?.kind === 'image' && /(^|\/)astral-sh\/uv(:|@|$)/.test(node.from ?? '')) {
-      out.push({ tool: 'uv', word: { value: node.from ?? '', raw: node.from ?? '', range: node.fromRange ?? node.range, quoted: false, hasExpansion: false }, node });
-    }
-    if (node.kind !== 'run') continue;
-    for (const cmd of node.script.commands) {
-      const inst = classifyInstall(cmd);
-      if (inst && ['pip', 'uv-pip', 'pipx', 'uv-tool'].includes(inst.tool)) {
-        for (const p of inst.packages) {
-          const name = requirementName(p.value);
-          if (PY_TOOLS.has(name)) out.push({ tool: name, word: p, node });
-        }
-      }
-      if ((cmd.name === 'curl' || cmd.name === 'wget') && cmd.argv.some((w) => /install\.python-poetry\.org|python-poetry\/install/.test(w.value))) {
-        out.push({ tool: 'poetry', word: cmd.argv[0] as Word, node });
-      }
-      if ((cmd.name === 'curl' || cmd.name === 'wget') && cmd.argv.some((w) => /astral\.sh\/uv/.test(w.value))) out.push({ tool: 'uv', word: cmd.argv[0] as Word, node });
-      let pkgs = aptInstallPackages(cmd);
-      if (!pkgs && PKG_INSTALL.has(cmd.name) && cmd.argv.some((w) => w.value === 'add' || w.value === 'install')) {
-        pkgs = cmd.argv.slice(1).filter((w) => !w.value.startsWith('-') && w.value !== 'add' && w.value !== 'install');
-      }
-      for (const p of pkgs ?? []) {
-        const name = p.value.replace(/[=:].*$/, '');
-        if (COMPILERS.test(name)) out.push({ tool: name, word: p, node });
-      }
-    }
-  }
-  return out;
-}
-
-/** Names removed later (`apt-get purge gcc`, `pip uninstall poetry`, `apk del build-base`). */
+/** Names removed later (`apt-get purge gcc`, `pip uninstall poetry`, `apk del build-base`, `rm /bin/uv`). */
 function removed(nodes: readonly InstructionNode[], after: InstructionNode): Set<string> {
   const out = new Set<string>();
   let seen = false;
@@ -57,6 +17,7 @@ function removed(nodes: readonly InstructionNode[], after: InstructionNode): Set
     for (const cmd of n.script.commands) {
       const a = cmd.argv.map((w) => w.value);
       if (a.some((v) => ['purge', 'remove', 'del', 'uninstall', 'autoremove', 'erase'].includes(v))) for (const v of a) out.add(requirementName(v) || v);
+      if (cmd.name === 'rm') for (const v of a.slice(1)) if (/\/bin\/[^/]+$/.test(v)) out.add(v.split('/').pop() ?? v);
       if (a.includes('--virtual') || a.includes('-t')) {
         // apk add --virtual .build-deps gcc ... && apk del .build-deps
         const i = a.findIndex((v) => v === '--virtual' || v === '-t');
@@ -68,6 +29,16 @@ function removed(nodes: readonly InstructionNode[], after: InstructionNode): Set
   return out;
 }
 
+const label = (s: Stage | undefined, index: number) => (s?.name ? `"${s.name}"` : `#${index}`);
+
+/** Tools that stay installed at the end of a stage (its FROM chain included), with where their files are. */
+function toolsOf(model: DockerfileModel, stage: Stage): ToolInstall[] {
+  const nodes = chainInstructions(model, stage);
+  const found = toolInstalls(nodes, model).filter((t) => !removed(nodes, t.node).has(t.tool) && t.locations.length > 0);
+  if (isUvImage(stage.rootFrom)) found.push({ tool: 'uv', word: { value: stage.rootFrom.image ?? '', raw: '', range: stage.rootFrom.range, quoted: false, hasExpansion: false }, node: stage.rootFrom, locations: UV_IMAGE_LOCATIONS });
+  return found;
+}
+
 export const buildToolsInRuntime = defineRule({
   id: 'PC301',
   name: 'build-tools-in-runtime',
@@ -75,14 +46,18 @@ export const buildToolsInRuntime = defineRule({
   category: 'size',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'Poetry, pipx, uv, PDM or a compiler is installed in the runtime image.',
-    why: 'Build tools are needed to resolve and compile dependencies, not to run the app. In the runtime image they add tens to hundreds of MB, extra CVEs to patch, and tools an attacker can use. Install them in a build stage and copy only the virtualenv (and the app) into a fresh runtime stage.',
+    summary: 'Poetry, uv, PDM, pipenv, pip-tools, Hatch, pipx or a compiler ends up in the runtime image.',
+    why: 'Build tools are needed to resolve and compile dependencies, not to run the app. In the runtime image they add tens to hundreds of MB, extra CVEs to patch, and tools an attacker can use. Install them in a build stage and copy only the virtualenv (and the app) into a fresh runtime stage. pycrane follows the tools: installed in the runtime stage or a stage it is built FROM (pip, pipx, `uv tool install`, the installer scripts, `COPY --from=ghcr.io/astral-sh/uv`), a runtime stage FROM one of uv\'s images (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim`), and a `COPY --from=<stage>` that brings one along: uv through a stage alias (`FROM ghcr.io/astral-sh/uv:0.9 AS uv` + `COPY --from=uv /uv /bin/`), a tool binary copied out of a builder, or a folder that holds one (`/usr/local` after `pip install poetry`, a venv that pip installed Poetry into).',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --only main --no-root\n' },
     good: {
       code: 'FROM python:3.12-slim AS build\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && python -m venv /opt/venv && VIRTUAL_ENV=/opt/venv poetry install --only main --no-root\nFROM python:3.12-slim AS app\nCOPY --from=build /opt/venv /opt/venv\nCOPY . /app\n',
     },
   },
-  messages: { tool: '{{tool}} ends up in the runtime image (stage {{stage}}); install it in a build stage and copy only the virtualenv.' },
+  messages: {
+    tool: '{{tool}} ends up in the runtime image (stage {{stage}}); install it in a build stage and copy only the virtualenv.',
+    copied: 'this COPY brings {{tool}} (installed in stage {{from}}, line {{line}}) into the runtime image; copy only the virtualenv and the application.',
+    baseImage: 'the runtime image is built on {{image}}, which ships uv; build the runtime stage on the plain Python image and use uv in a build stage only.',
+  },
   create(ctx) {
     const model = ctx.dockerfile;
     return {
@@ -90,10 +65,26 @@ export const buildToolsInRuntime = defineRule({
         const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
-        for (const t of toolInstalls(nodes)) {
+        const direct = toolInstalls(nodes, model);
+        for (const t of direct) {
           if (removed(nodes, t.node).has(t.tool)) continue;
-          const s = model.stages[t.node.stageIndex];
-          ctx.report({ messageId: 'tool', range: t.word.range, data: { tool: t.tool, stage: s?.name ? `"${s.name}"` : `#${t.node.stageIndex}` } });
+          ctx.report({ messageId: 'tool', range: t.word.range, data: { tool: t.tool, stage: label(model.stages[t.node.stageIndex], t.node.stageIndex) } });
+        }
+        const root = runtime.rootFrom;
+        if (isUvImage(root) && root.imageRange && !removed(nodes, root).has('uv')) ctx.report({ messageId: 'baseImage', range: root.imageRange, data: { image: root.image ?? '' } });
+        // COPY --from=<stage> of a tool, or of a folder a tool was installed into.
+        const directNodes = new Set(direct.map((t) => t.node));
+        for (const node of nodes) {
+          if (node.kind !== 'copy' || node.fromRef?.kind !== 'stage' || directNodes.has(node)) continue;
+          const from = model.stages[node.fromRef.index];
+          if (!from) continue;
+          const theirs = toolsOf(model, from);
+          for (const src of node.sources) {
+            const path = resolvePath('/', node.scope.expand(src.value).value);
+            const hit = theirs.find((t) => t.locations.some((l) => covers(path, l)));
+            if (!hit || removed(nodes, node).has(hit.tool)) continue;
+            ctx.report({ messageId: 'copied', range: src.range, data: { tool: hit.tool, from: label(model.stages[hit.node.stageIndex] ?? from, hit.node.stageIndex), line: hit.node.range.start.line + 1 } });
+          }
         }
       },
     };

@@ -8,6 +8,8 @@ ruleTester(composeVenvVolume, {
     { name: 'cache volumes are fine', code: 'services:\n  dev:\n    image: x\n    volumes:\n      - pip-cache:/root/.cache/pip\n      - data:/var/lib/postgresql/data\n' },
     { name: 'a path that merely contains venv', code: 'services:\n  dev:\n    image: x\n    volumes:\n      - cfg:/etc/venv-tools/config\n' },
     { name: 'synced on every start', code: 'services:\n  dev:\n    build: .\n    command: sh -c "uv sync --locked && exec uvicorn app:app --reload"\n    volumes:\n      - .:/app\n      - /app/.venv\n' },
+    { name: 'pip-sync on every start', code: 'services:\n  dev:\n    build: .\n    command: sh -c "pip-sync requirements.txt && exec flask run"\n    volumes:\n      - venv:/opt/venv\n' },
+    { name: 'hatch env create on every start', code: 'services:\n  dev:\n    build: .\n    command: sh -c "hatch env create && exec hatch run serve"\n    volumes:\n      - venv:/app/.venv\n' },
     { name: 'tmpfs', code: 'services:\n  dev:\n    image: x\n    volumes:\n      - type: tmpfs\n        target: /app/.venv\n' },
   ],
   invalid: [

@@ -11,6 +11,8 @@ ruleTester(credentialsInUrl, {
   ],
   invalid: [
     { code: 'FROM python:3.12\nENV PIP_INDEX_URL=https://ci:pw@pypi.example.com/simple\n', errors: [{ messageId: 'literal', line: 2, column: 27, endLine: 2, endColumn: 32 }] },
+    { name: 'uv index', code: 'FROM python:3.12\nENV UV_DEFAULT_INDEX=https://ci:pw@pypi.example.com/simple\n', errors: [{ messageId: 'literal', line: 2, column: 30, endLine: 2, endColumn: 35 }] },
+    { name: 'PDM source', code: 'FROM python:3.12\nRUN PDM_PYPI_URL=https://ci:pw@pypi.example.com/simple pdm sync\n', errors: [{ messageId: 'literal', line: 2, column: 26, endLine: 2, endColumn: 31 }] },
     {
       code: 'FROM python:3.12\nARG TOKEN\nRUN pip install --index-url "https://__token__:${TOKEN}@h/simple" x==1\n',
       errors: [{ messageId: 'variable', line: 3, column: 38, endLine: 3, endColumn: 56 }],

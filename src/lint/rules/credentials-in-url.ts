@@ -10,7 +10,7 @@ export const credentialsInUrl = defineRule({
   defaultSeverity: 'error',
   docs: {
     summary: 'A URL in the Dockerfile carries a user name and password (`https://user:pass@host`).',
-    why: 'A password written in an index URL (`PIP_INDEX_URL`, `--index-url`, `--extra-index-url`, a git URL) is stored in the Dockerfile, the image history and the build logs. When it comes from an ARG or ENV it leaks the same way. Mount the credentials as a BuildKit secret (netrc, pip.conf, `env=`) so they exist only while the RUN executes.',
+    why: 'A password written in an index URL (`PIP_INDEX_URL`, `UV_INDEX_URL`/`UV_DEFAULT_INDEX`, `PDM_PYPI_URL`, `PIPENV_PYPI_MIRROR`, `--index-url`, `--extra-index-url`, a git URL) is stored in the Dockerfile, the image history and the build logs. When it comes from an ARG or ENV it leaks the same way. Mount the credentials as a BuildKit secret (netrc, pip.conf, `env=`) so they exist only while the RUN executes.',
     bad: { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir --extra-index-url https://ci:s3cret@pypi.example.com/simple app==1.0\n' },
     good: { code: 'FROM python:3.12-slim\nRUN --mount=type=secret,id=netrc,target=/root/.netrc pip install --no-cache-dir --extra-index-url https://pypi.example.com/simple app==1.0\n' },
   },

@@ -1,18 +1,31 @@
 import type { InstructionNode, RunNode, Stage } from '../../dockerfile/model.js';
-import type { ShellCommand } from '../../dockerfile/shell.js';
-import { classifyInstall, headRange } from '../analysis.js';
-import { chainInstructions, hasOption, subcommand } from '../commands.js';
+import type { ShellCommand, Word } from '../../dockerfile/shell.js';
+import { classifyInstall, isProjectPath, verbRange, verbText } from '../analysis.js';
+import { expandedWords, hasFlag, subcommand } from '../commands.js';
+import {
+  dependenciesInstalledBefore,
+  instructionsBefore,
+  isRequirementsInput,
+  LOCK_FILE,
+  lockAvailable,
+  lockNamedInImage,
+  pdmStrictness,
+  pipenvStrictness,
+  pipPinnedByOptions,
+  pipWheel,
+  projectWithoutLock,
+  requirementsFileFor,
+  uvLockedEarlier,
+  uvStrictness,
+} from '../locks.js';
 import { defineRule } from '../rule.js';
 
-/** Did the stage (or its FROM chain) get `lock` into the image, or bind-mount it, before `node`? */
-function lockAvailable(before: readonly InstructionNode[], node: RunNode, lock: RegExp): boolean {
-  if (node.mounts.some((m) => m.type === 'bind' && m.from === undefined && (m.source === undefined || lock.test(m.source) || m.source === '.'))) return true;
-  for (const n of before) {
-    if (n.kind !== 'copy' || n.heredoc) continue;
-    if (n.from !== undefined) return true; // copied from elsewhere: cannot tell
-    if (n.sources.some((s) => lock.test(s.value) || /^\.\/?$|^\*$|^\$/.test(s.value) || /\*/.test(s.value) && /lock/.test(s.value))) return true;
-  }
-  return false;
+/** The word that names the project in `pip install .` / `pip install -e .` / `pip wheel .`. */
+function projectWord(cmd: ShellCommand, packages: readonly Word[]): Word | undefined {
+  const editable = cmd.argv.findIndex((w) => w.value === '-e' || w.value === '--editable');
+  const target = editable === -1 ? undefined : cmd.argv[editable + 1];
+  if (target && isProjectPath(target.value)) return target;
+  return packages.find((p) => isProjectPath(p.value));
 }
 
 export const installIgnoresLock = defineRule({
@@ -23,52 +36,122 @@ export const installIgnoresLock = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'The dependency install does not use the lock file: the image gets whatever versions resolve on build day.',
-    why: 'A lock file is what makes two builds of the same commit install the same packages. `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrites it, `uv sync` without `--locked`/`--frozen` silently re-locks when pyproject.toml changed, `pip install -r requirements.in` installs unpinned inputs, and `pipenv install` without `--deploy` may update Pipfile.lock. Copy the lock and install from it strictly.',
+    why: 'A lock file is what makes two builds of the same commit install the same packages. Each manager has commands that honour it and commands that quietly resolve again. Poetry: `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrite it. uv: `uv sync`, `uv export` and `uv run` re-lock when uv.lock is out of date unless `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN`, also through an ARG such as `uv sync $UV_OPTIONS`) says otherwise. PDM: `pdm install` re-locks a stale pdm.lock unless `--frozen-lockfile` or `--check`; `pdm sync` never locks. pipenv: `pipenv install` without `--deploy` or `--ignore-pipfile` may update Pipfile.lock; `pipenv sync` never locks. pip-tools: `pip-compile` (or `uv pip compile`) in a build resolves on build day. pip: `pip install -r requirements.in` installs unpinned inputs, and so does a requirements file that pins not every package (pycrane knows when it has read the project); `--require-hashes` or a constraints file (`-c`) pins them. `pip install .` without `--no-deps` resolves the project\'s dependencies from its metadata, ignoring the lock, unless they were installed from it before. An exported lock installed by pip (`pdm export -o r.txt && pip install --require-hashes -r r.txt`) is locked. When pycrane knows the project has no lock at all, the build cannot honour one: `pycrane inspect` warns about that instead.',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
     good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
   },
   messages: {
-    poetryNoLock: '`poetry install` runs without poetry.lock in the image, so Poetry resolves the dependencies afresh; COPY poetry.lock with pyproject.toml.',
+    poetryNoLock: '`{{command}}` runs without poetry.lock in the image, so Poetry resolves the dependencies afresh; COPY poetry.lock with pyproject.toml.',
     relock: '`{{command}}` re-resolves dependencies during the build; lock outside the build and install from the committed lock.',
-    requirementsIn: '`pip install -r {{file}}` installs unpinned inputs; install the compiled lock (requirements.txt / requirements.lock, ideally with --require-hashes).',
-    uvUnlocked: '`uv sync` without --locked or --frozen re-locks when uv.lock is out of date; add --locked.',
-    uvNoLock: '`uv sync` runs without uv.lock in the image; COPY or bind-mount uv.lock.',
-    pipenv: '`pipenv install` without --deploy (or `pipenv sync`) can update Pipfile.lock; use `pipenv install --deploy` or `pipenv sync`.',
+    requirementsIn: '{{file}} holds unpinned inputs, not a lock: `{{command}}` resolves them on build day; install the compiled file (pip-compile, `uv pip compile`, `uv export`), ideally with --require-hashes.',
+    unpinnedFile: '{{file}} does not pin every requirement ({{where}}), so `{{command}}` resolves versions on build day; pin them with == (pip-compile, `uv pip compile`) or add a constraints file (-c).',
+    uvUnlocked: '`{{command}}` without --locked or --frozen re-locks when uv.lock is out of date; add --locked (or set UV_LOCKED=1).',
+    uvNoLock: '`{{command}}` runs without uv.lock in the image; COPY or bind-mount uv.lock.',
+    pdmUnlocked: '`{{command}}` without --frozen-lockfile re-locks when pdm.lock is out of date; use `pdm sync` (never locks) or `pdm install --check`.',
+    pdmNoLock: '`{{command}}` runs without pdm.lock in the image, so PDM resolves and writes a new lock; COPY pdm.lock with pyproject.toml.',
+    pdmExportPyproject: '`{{command}} --pyproject` exports the ranges of pyproject.toml, not pdm.lock; export the lock (drop --pyproject).',
+    pipenv: '`{{command}}` without --deploy (or `pipenv sync`) can update Pipfile.lock; use `pipenv install --deploy` or `pipenv sync`.',
+    projectResolves: '`{{command}}` resolves the project\'s dependencies from its metadata, not from {{lock}}; install the locked dependencies first (an export of the lock, `uv sync --locked --no-install-project`, ...) and the project with --no-deps.',
   },
   create(ctx) {
     const model = ctx.dockerfile;
-    const check = (node: RunNode, stage: Stage, cmd: ShellCommand) => {
-      const before = () => chainInstructions(model, stage).filter((n) => n.range.start.line < node.range.start.line || n.stageIndex !== stage.index);
-      const sub = subcommand(cmd);
-      if (cmd.name === 'poetry') {
-        if (sub === 'lock' && !hasOption(cmd, ['--check'])) ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: 'poetry lock' } });
-        else if (sub === 'update') ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: 'poetry update' } });
-        else if (sub === 'install' && !lockAvailable(before(), node, /(^|\/)poetry\.lock$/)) ctx.report({ messageId: 'poetryNoLock', range: headRange(cmd) });
-        return;
-      }
-      if (cmd.name === 'uv') {
-        if (sub === 'lock' && !hasOption(cmd, ['--locked', '--check', '--frozen'])) ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: 'uv lock' } });
-        if (sub !== 'sync') return;
-        if (!hasOption(cmd, ['--locked', '--frozen']) && !/^(1|true)$/i.test(node.scope.get('UV_LOCKED')?.value ?? node.scope.get('UV_FROZEN')?.value ?? '')) {
-          ctx.report({ messageId: 'uvUnlocked', range: headRange(cmd) });
-        } else if (!lockAvailable(before(), node, /(^|\/)uv\.lock$/)) ctx.report({ messageId: 'uvNoLock', range: headRange(cmd) });
-        return;
-      }
-      if (cmd.name === 'pdm' && (sub === 'lock' || sub === 'update')) {
-        ctx.report({ messageId: 'relock', range: headRange(cmd), data: { command: `pdm ${sub}` } });
-        return;
-      }
-      if (cmd.name === 'pipenv' && sub === 'install' && !hasOption(cmd, ['--deploy', '--ignore-pipfile'])) {
-        ctx.report({ messageId: 'pipenv', range: headRange(cmd) });
-        return;
-      }
-      const inst = classifyInstall(cmd);
-      if (inst && (inst.tool === 'pip' || inst.tool === 'uv-pip')) {
-        for (const f of inst.requirementFiles) {
-          if (/\.in$/.test(f.value)) ctx.report({ messageId: 'requirementsIn', range: f.range, data: { file: f.value } });
-        }
+    const facts = ctx.facts;
+    const report = (messageId: 'relock' | 'uvUnlocked' | 'uvNoLock' | 'pdmUnlocked' | 'pdmNoLock' | 'pipenv' | 'poetryNoLock' | 'pdmExportPyproject', cmd: ShellCommand) =>
+      ctx.report({ messageId, range: verbRange(cmd), data: { command: verbText(cmd) } });
+
+    const poetry = (node: RunNode, stage: Stage, cmd: ShellCommand, sub: string | undefined) => {
+      if (projectWithoutLock(facts, 'poetry')) return;
+      if ((sub === 'lock' && !hasOption(node, cmd, ['--check'])) || sub === 'update' || sub === 'add' || sub === 'remove') report('relock', cmd);
+      else if (sub === 'install' || sub === 'sync' || sub === 'export') {
+        const before = instructionsBefore(model, stage, node);
+        if (lockAvailable(before, node, LOCK_FILE.poetry)) return;
+        // An export after an install (or lock) in the build reads the lock that one wrote: report the first only.
+        if (sub === 'export' && poetryLockedBefore(before, node, cmd)) return;
+        report('poetryNoLock', cmd);
       }
     };
+
+    const uv = (node: RunNode, stage: Stage, cmd: ShellCommand, sub: string | undefined) => {
+      if (projectWithoutLock(facts, 'uv')) return;
+      const words = cmd.argv.map((w) => w.value);
+      if (sub === 'pip' && words[words.indexOf('pip') + 1] === 'compile') return report('relock', cmd);
+      if (sub === 'lock' && !hasOption(node, cmd, ['--locked', '--check', '--frozen', '--check-exists'])) return report('relock', cmd);
+      if ((sub === 'add' || sub === 'remove') && !hasOption(node, cmd, ['--frozen'])) return report('relock', cmd);
+      if (sub !== 'sync' && sub !== 'export' && sub !== 'run') return;
+      const before = instructionsBefore(model, stage, node);
+      if (sub === 'run' && uvLockedEarlier(before)) return;
+      const strict = uvStrictness(node, cmd, sub);
+      if (strict === 'unlocked') report('uvUnlocked', cmd);
+      else if (strict === 'locked' && sub !== 'run' && !lockAvailable(before, node, LOCK_FILE.uv)) report('uvNoLock', cmd);
+    };
+
+    const pdm = (node: RunNode, stage: Stage, cmd: ShellCommand, sub: string | undefined) => {
+      if (projectWithoutLock(facts, 'pdm')) return;
+      if ((sub === 'lock' && !hasOption(node, cmd, ['--check'])) || sub === 'update' || sub === 'add' || sub === 'remove') return report('relock', cmd);
+      if (sub === 'export' && hasOption(node, cmd, ['--pyproject'])) return report('pdmExportPyproject', cmd);
+      if (sub !== 'install') return;
+      if (!lockAvailable(instructionsBefore(model, stage, node), node, LOCK_FILE.pdm)) report('pdmNoLock', cmd);
+      else if (pdmStrictness(node, cmd) === 'unlocked') report('pdmUnlocked', cmd);
+    };
+
+    const pipenv = (node: RunNode, cmd: ShellCommand, sub: string | undefined) => {
+      if (projectWithoutLock(facts, 'pipenv')) return;
+      if (sub === 'lock' || sub === 'update' || sub === 'upgrade') report('relock', cmd);
+      else if (sub === 'install' && pipenvStrictness(node, cmd) === 'unlocked') report('pipenv', cmd);
+    };
+
+    /** Requirement files of pip, uv pip and pip-sync: inputs and files that pin not everything. */
+    const requirementFiles = (node: RunNode, cmd: ShellCommand, files: readonly Word[]) => {
+      if (files.length === 0 || pipPinnedByOptions(node, cmd)) return;
+      const command = verbText(cmd);
+      for (const f of files) {
+        const path = node.scope.expand(f.value).value;
+        if (isRequirementsInput(facts, path)) {
+          ctx.report({ messageId: 'requirementsIn', range: f.range, data: { file: f.value, command } });
+          continue;
+        }
+        const known = requirementsFileFor(facts, path);
+        if (known && !known.pinned) ctx.report({ messageId: 'unpinnedFile', range: f.range, data: { file: f.value, where: known.path, command } });
+      }
+    };
+
+    /** `pip install .` that resolves the dependencies itself while a lock exists. */
+    const projectInstall = (node: RunNode, stage: Stage, cmd: ShellCommand, word: Word | undefined) => {
+      if (!word || pipPinnedByOptions(node, cmd)) return;
+      const before = instructionsBefore(model, stage, node);
+      const lock = facts?.lock?.path ?? (facts ? undefined : lockNamedInImage(before, node));
+      if (!lock || dependenciesInstalledBefore(before, node, cmd)) return;
+      ctx.report({ messageId: 'projectResolves', range: word.range, data: { command: `${verbText(cmd)} ${word.value}`, lock } });
+    };
+
+    const check = (node: RunNode, stage: Stage, cmd: ShellCommand) => {
+      const sub = subcommand(cmd);
+      switch (cmd.name) {
+        case 'poetry':
+          return poetry(node, stage, cmd, sub);
+        case 'pdm':
+          return pdm(node, stage, cmd, sub);
+        case 'pipenv':
+          return pipenv(node, cmd, sub);
+        case 'pip-compile':
+          if (!projectWithoutLock(facts, 'pip-tools')) report('relock', cmd);
+          return;
+        default:
+      }
+      if (cmd.name === 'uv') uv(node, stage, cmd, sub);
+      const inst = classifyInstall(cmd);
+      if (inst && (inst.tool === 'pip' || inst.tool === 'uv-pip' || inst.tool === 'pip-sync')) {
+        requirementFiles(node, cmd, inst.requirementFiles);
+        if (inst.tool !== 'pip-sync' && inst.project && !inst.noDeps && inst.requirementFiles.length === 0) projectInstall(node, stage, cmd, projectWord(cmd, inst.packages));
+        return;
+      }
+      const wheel = pipWheel(cmd);
+      if (wheel) {
+        requirementFiles(node, cmd, wheel.requirementFiles);
+        if (!wheel.noDeps && wheel.requirementFiles.length === 0) projectInstall(node, stage, cmd, wheel.packages[0]);
+      }
+    };
+
     return {
       RUN(node, stage) {
         for (const cmd of node.script.commands) check(node, stage, cmd);
@@ -76,3 +159,15 @@ export const installIgnoresLock = defineRule({
     };
   },
 });
+
+/** A Poetry command before `cmd` (in its RUN or earlier) that writes poetry.lock when there is none. */
+function poetryLockedBefore(before: readonly InstructionNode[], node: RunNode, cmd: ShellCommand): boolean {
+  const writes = (c: ShellCommand) => c.name === 'poetry' && ['install', 'sync', 'lock', 'update', 'add'].includes(subcommand(c) ?? '');
+  const own = node.script.commands;
+  return own.slice(0, own.indexOf(cmd)).some(writes) || before.some((n) => n.kind === 'run' && n.script.commands.some(writes));
+}
+
+/** An option, also when it comes from an ARG/ENV value (`uv lock $UV_ARGS`). */
+function hasOption(node: RunNode, cmd: ShellCommand, long: readonly string[]): boolean {
+  return hasFlag(expandedWords(node, cmd).words, long);
+}

@@ -1,4 +1,5 @@
-import { classifyInstall, headRange } from '../analysis.js';
+import { classifyInstall, verbRange, verbText } from '../analysis.js';
+import { cacheMounted, cacheOwners, defaultCacheDir } from '../caches.js';
 import { defineRule } from '../rule.js';
 
 export const noCacheMount = defineRule({
@@ -8,23 +9,22 @@ export const noCacheMount = defineRule({
   category: 'speed',
   defaultSeverity: 'info',
   docs: {
-    summary: 'A dependency install runs without a BuildKit cache mount, so every rebuild downloads every package again.',
-    why: 'When the lock changes, the install layer is rebuilt from nothing: without a cache mount pip, uv and Poetry download every wheel again (minutes on a big project, and traffic on your index). `RUN --mount=type=cache,target=/root/.cache/pip` (uv: /root/.cache/uv, Poetry: /root/.cache/pypoetry) keeps the downloads between builds without putting them in the image.',
+    summary: 'A dependency install runs without a BuildKit cache mount on its installer\'s cache, so every rebuild downloads every package again.',
+    why: 'When the lock changes, the install layer is rebuilt from nothing: without a cache mount the installer downloads every wheel again (minutes on a big project, and traffic on your index). Mount the cache of the installer that runs: `RUN --mount=type=cache,target=/root/.cache/pip` for pip, pip-sync and Hatch environments; /root/.cache/uv for `uv sync`, `uv pip install` and `uv pip sync`; /root/.cache/pypoetry for Poetry; /root/.cache/pdm for `pdm install`/`pdm sync`; /root/.cache/pipenv for `pipenv install`/`pipenv sync` (pipenv points pip there). A mount on /root/.cache covers them all; one where `PIP_CACHE_DIR`, `UV_CACHE_DIR`, ... point counts too. A mount on another tool\'s cache does not help: Poetry never reads pip\'s. Scope: every stage, builder stages included, because that is where the mount saves the downloads; turning the cache off (`--no-cache-dir`) keeps the image small (PC304) but does not make rebuilds faster.',
     bad: { code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n' },
     good: { code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n' },
   },
   messages: { noMount: '`{{command}}` runs without a cache mount; add `--mount=type=cache,target={{target}}` so rebuilds reuse downloads.' },
   create(ctx) {
-    const TARGET: Record<string, string> = { pip: '/root/.cache/pip', 'uv-pip': '/root/.cache/uv', uv: '/root/.cache/uv', poetry: '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pipenv' };
     return {
       RUN(node) {
-        if (node.mounts.some((m) => m.type === 'cache')) return;
         for (const cmd of node.script.commands) {
           const inst = classifyInstall(cmd);
           if (!inst?.dependencies) continue;
-          const target = TARGET[inst.tool];
-          if (!target) continue;
-          ctx.report({ messageId: 'noMount', range: headRange(cmd), data: { command: cmd.argv.slice(0, 2).map((w) => w.value).join(' '), target } });
+          const owners = cacheOwners(inst.tool);
+          const first = owners[0];
+          if (!first || owners.some((o) => cacheMounted(node, cmd, o))) continue;
+          ctx.report({ messageId: 'noMount', range: verbRange(cmd), data: { command: verbText(cmd), target: defaultCacheDir(first) } });
           return;
         }
       },

@@ -12,11 +12,15 @@ ruleTester(unpinnedInstall, {
     'FROM python:3.12\nENV POETRY_VERSION=1.8.3\nRUN curl -sSL https://install.python-poetry.org | python3 -\n',
     'FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:0.5.4 /uv /bin/\n',
     'FROM python:3.12\nRUN pip install "git+https://github.com/org/repo@v1.0"\n',
+    { name: 'PDM installer with a version', code: 'FROM python:3.12\nRUN curl -sSL https://pdm-project.org/install-pdm.py | python3 - --version 2.20.1\n' },
+    { name: 'pipx-installed tools, pinned', code: 'FROM python:3.12\nRUN pipx install pdm==2.20.1 && pipx install "pipenv==2024.4.0" && pipx install pip-tools==7.5.2\n' },
   ],
   invalid: [
     { code: 'FROM python:3.12\nRUN pip install poetry\n', errors: [{ messageId: 'unpinned', line: 2, column: 17, endLine: 2, endColumn: 23 }] },
     { code: 'FROM python:3.12\nRUN pipx install poetry && pip install "gunicorn>=20"\n', errors: [{ messageId: 'unpinned', line: 2, column: 18, endLine: 2, endColumn: 24 }, { messageId: 'unpinned', line: 2, column: 40, endLine: 2, endColumn: 54 }] },
     { code: 'FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -\n', errors: [{ messageId: 'installer', line: 2, column: 5, endLine: 2, endColumn: 9 }] },
+    { name: 'PDM installer', code: 'FROM python:3.12\nRUN curl -sSL https://pdm-project.org/install-pdm.py | python3 -\n', errors: [{ messageId: 'installer', line: 2, column: 5, endLine: 2, endColumn: 9 }] },
+    { name: 'pipenv, pip-tools and uv tools unpinned', code: 'FROM python:3.12\nRUN pipx install pipenv && pip install pip-tools && uv tool install hatch\n', errors: [{ messageId: 'unpinned', line: 2, column: 18, endLine: 2, endColumn: 24 }, { messageId: 'unpinned', line: 2, column: 40, endLine: 2, endColumn: 49 }, { messageId: 'unpinned', line: 2, column: 69, endLine: 2, endColumn: 74 }] },
     { code: 'FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\n', errors: [{ messageId: 'image', line: 2, column: 6, endLine: 2, endColumn: 40 }] },
   ],
 });

@@ -11,7 +11,7 @@ export const unpinnedInstall = defineRule({
   category: 'stability',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'A package or tool is installed without a pinned version (`pip install poetry`, `pipx install uv`, an unversioned installer script).',
+    summary: 'A package or tool is installed without a pinned version (`pip install poetry`, `pipx install uv`, an unversioned installer script of Poetry, uv or PDM).',
     why: 'An unpinned install takes whatever is newest on build day. Poetry 2.0 removed `--no-dev` and `export`, and broke thousands of Dockerfiles that installed "poetry" unpinned; the same happens with any library. Pin with `==` (or install from the lock / a constraints file) and update on purpose.',
     bad: { code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\n' },
     good: { code: 'FROM python:3.12-slim\nARG POETRY_VERSION=2.1.2\nRUN pip install --no-cache-dir "poetry==${POETRY_VERSION}"\n' },
@@ -36,6 +36,11 @@ export const unpinnedInstall = defineRule({
           if ((cmd.name === 'curl' || cmd.name === 'wget') && /install\.python-poetry\.org/.test(text)) {
             const pinned = /POETRY_VERSION/.test(node.text) || node.scope.has('POETRY_VERSION') || /--version/.test(node.text);
             if (!pinned) ctx.report({ messageId: 'installer', range: cmd.argv[0]!.range, data: { tool: 'Poetry', how: 'POETRY_VERSION=x.y.z or --version' } });
+            continue;
+          }
+          if ((cmd.name === 'curl' || cmd.name === 'wget') && /install-pdm\.py/.test(text)) {
+            const pinned = /PDM_VERSION/.test(node.text) || node.scope.has('PDM_VERSION') || /(--version|-v)\s/.test(node.text);
+            if (!pinned) ctx.report({ messageId: 'installer', range: cmd.argv[0]!.range, data: { tool: 'PDM', how: 'PDM_VERSION=x.y.z or --version x.y.z' } });
             continue;
           }
           if ((cmd.name === 'curl' || cmd.name === 'wget') && /astral\.sh\/uv\/install\.sh/.test(text)) {

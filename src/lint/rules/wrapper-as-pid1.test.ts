@@ -13,6 +13,10 @@ ruleTester(wrapperAsPid1, {
   invalid: [
     { code: 'FROM python:3.12\nCMD ["poetry", "run", "app"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 21 }] },
     { code: 'FROM python:3.12\nENTRYPOINT uv run app\n', errors: [{ messageId: 'runner', line: 2, column: 12, endLine: 2, endColumn: 18 }] },
+    { name: 'pdm run', code: 'FROM python:3.12\nCMD ["pdm", "run", "gunicorn", "app:app"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 18 }] },
+    { name: 'pipenv run', code: 'FROM python:3.12\nCMD ["pipenv", "run", "python", "app.py"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 21 }] },
+    { name: 'hatch run', code: 'FROM python:3.12\nCMD ["hatch", "run", "serve"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 20 }] },
+    { name: 'pipx run', code: 'FROM python:3.12\nCMD ["pipx", "run", "httpie"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 19 }] },
     {
       code: 'FROM python:3.12\nCMD ["/bin/sh", "-c", "alembic upgrade head && gunicorn app:app"]\n',
       errors: [{ messageId: 'shell', line: 2, column: 6, endLine: 2, endColumn: 65 }],

@@ -2,7 +2,7 @@ import type { ExecNode, Stage } from '../../dockerfile/model.js';
 import type { Word } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
 
-const RUNNERS: Readonly<Record<string, string>> = { poetry: 'poetry run', uv: 'uv run', pipenv: 'pipenv run', pdm: 'pdm run', hatch: 'hatch run', rye: 'rye run' };
+const RUNNERS: Readonly<Record<string, string>> = { poetry: 'poetry run', uv: 'uv run', pipenv: 'pipenv run', pdm: 'pdm run', hatch: 'hatch run', pipx: 'pipx run', rye: 'rye run' };
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
 
 export const wrapperAsPid1 = defineRule({
@@ -12,7 +12,7 @@ export const wrapperAsPid1 = defineRule({
   category: 'correctness',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'The runtime command starts through `poetry run`, `uv run` or `sh -c`, which stays PID 1 between Docker and the app.',
+    summary: 'The runtime command starts through `poetry run`, `uv run`, `pdm run`, `pipenv run`, `hatch run`, `pipx run` or `sh -c`, which stays PID 1 between Docker and the app.',
     why: '`poetry run app` and `uv run app` start the app as a child process and may re-resolve or sync the environment at every start; as PID 1 they do not pass SIGTERM on reliably, so `docker stop` ends with a SIGKILL after the timeout. `sh -c "a && b"` has the same problem. Put the virtualenv on PATH and run its console script directly, or `exec` the last command.',
     bad: { code: 'FROM python:3.12-slim\nENV PATH=/opt/venv/bin:$PATH\nCMD ["poetry", "run", "uvicorn", "app.main:app"]\n' },
     good: { code: 'FROM python:3.12-slim\nENV PATH=/opt/venv/bin:$PATH\nCMD ["uvicorn", "app.main:app"]\n' },

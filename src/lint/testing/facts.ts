@@ -1,21 +1,61 @@
 import { fact } from '../../core/location.js';
-import type { ProjectFacts } from '../../inspect/model.js';
+import type { PackageManager, ProjectFacts, RequirementsFacts, ToolFacts } from '../../inspect/model.js';
+import type { RequirementsFile } from '../../inspect/requirements/parse.js';
 import type { FactsInput } from '../facts-input.js';
+
+const LOCK_PATH: Readonly<Partial<Record<PackageManager, string>>> = {
+  poetry: 'poetry.lock',
+  uv: 'uv.lock',
+  pdm: 'pdm.lock',
+  pipenv: 'Pipfile.lock',
+  'pip-tools': 'requirements.txt',
+  pip: 'requirements.txt',
+};
+/** Stand-ins for pycrane's default tool pins (test-only; the real ones live in src/inspect). */
+const DEFAULT_TOOL: Readonly<Record<Exclude<ToolFacts['name'], 'poetry'>, string>> = { uv: '0.12.5', pdm: '2.29.3', pipenv: '2026.8.0', 'pip-tools': '7.5.2' };
+
+function requirementsFile(path: string, pinned: boolean, hashes: boolean): RequirementsFile {
+  return { path, requirements: [], constraints: [], includes: [], constraintFiles: [], indexUrl: undefined, extraIndexUrls: [], findLinks: [], noIndex: false, header: undefined, hashes, pinned, issues: [] };
+}
+
+function requirementsOf(input: FactsInput, manager: PackageManager): RequirementsFacts | undefined {
+  if (manager !== 'pip' && manager !== 'pip-tools' && !input.requirements) return undefined;
+  const files = (input.requirements ?? [{ path: 'requirements.txt', pinned: true }]).map((f) => requirementsFile(f.path, f.pinned ?? true, f.hashes ?? false));
+  const [main, ...dev] = files;
+  if (!main) return undefined;
+  return { main, dev, inputs: input.requirementInputs ?? (manager === 'pip-tools' ? ['requirements.in'] : []) };
+}
 
 /** ProjectFacts for tests and docs examples, from a few fields. */
 export function makeFacts(input: FactsInput = {}): ProjectFacts {
   const pyproject = { file: 'pyproject.toml', line: 1 };
   const gen = input.lockGenerator ? /^(\S+)\s+(\S+)$/.exec(input.lockGenerator) : null;
-  const manager = input.manager ?? 'poetry';
+  const backend = input.manager === 'hatch' ? 'hatchling.build' : input.manager === 'setuptools' ? 'setuptools.build_meta' : undefined;
+  const manager: PackageManager = input.manager === 'hatch' || input.manager === 'setuptools' ? 'pep621' : (input.manager ?? 'poetry');
+  const lockPath = LOCK_PATH[manager];
+  const locked = lockPath !== undefined && (input.lock ?? true);
+  const stated = { file: 'pyproject.toml', line: 7 };
+  const poetryVersion = input.toolVersion ?? gen?.[2] ?? '2.1.2';
+  const tool: ToolFacts | undefined =
+    manager === 'poetry'
+      ? { name: 'poetry', version: fact(poetryVersion, pyproject) }
+      : manager === 'uv' || manager === 'pdm' || manager === 'pipenv' || manager === 'pip-tools'
+        ? { name: manager, version: input.toolVersion ? fact(input.toolVersion, stated) : fact(DEFAULT_TOOL[manager], undefined) }
+        : undefined;
   return {
-    files: ['pyproject.toml'],
+    files: ['pyproject.toml', ...(locked && lockPath ? [lockPath] : [])],
     name: fact(input.name ?? 'demo', pyproject),
     version: fact('0.1.0', pyproject),
     description: undefined,
     license: undefined,
     authors: [],
     manager: fact(manager, pyproject),
-    poetry: manager === 'poetry' ? { style: 2, version: fact(gen?.[2] ?? '2.1.2', pyproject) } : undefined,
+    tool,
+    poetry: manager === 'poetry' ? { style: 2, version: fact(poetryVersion, pyproject) } : undefined,
+    buildBackend: backend ? fact(backend, pyproject) : undefined,
+    requirements: requirementsOf(input, manager),
+    dynamicDependencies: false,
+    configFile: 'pyproject.toml',
     python: {
       constraints: input.requiresPython ? [fact(input.requiresPython, { file: 'pyproject.toml', line: 5 })] : [],
       selected: fact('3.13', pyproject),
@@ -26,16 +66,17 @@ export function makeFacts(input: FactsInput = {}): ProjectFacts {
     layout: { kind: 'src', packages: [], mainModules: [] },
     scripts: (input.scripts ?? []).map((name) => ({ name, target: `${name.replace(/-/g, '_')}.cli:main`, source: pyproject })),
     groups: [],
-    lock: gen
-      ? {
-          path: manager === 'uv' ? 'uv.lock' : 'poetry.lock',
-          generator: fact({ tool: (gen[1] as string).toLowerCase(), version: gen[2] as string }, { file: 'poetry.lock', line: 1 }),
-          lockVersion: undefined,
-          contentHash: undefined,
-          fresh: true,
-          packages: [],
-        }
-      : undefined,
+    lock:
+      locked && lockPath
+        ? {
+            path: lockPath,
+            generator: gen ? fact({ tool: (gen[1] as string).toLowerCase(), version: gen[2] as string }, { file: lockPath, line: 1 }) : undefined,
+            lockVersion: undefined,
+            contentHash: undefined,
+            fresh: true,
+            packages: [],
+          }
+        : undefined,
     indexes: [],
     config: {},
     issues: [],
