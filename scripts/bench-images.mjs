@@ -62,9 +62,21 @@ function seedDockerfile() {
     .replace('ARG PIPX_VERSION=1.2.0', 'ARG PIPX_VERSION=1.1.0');
 }
 
-const examples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['seed-poetry1', 'poetry2-cli', 'poetry-app'];
-const sources = { 'seed-poetry1': 'myproject/__init__.py', 'poetry2-cli': 'src/hello_cli/cli.py', 'poetry-app': 'app.py' };
-const bases = { 'seed-poetry1': 'python:3.11-slim', 'poetry2-cli': 'python:3.13-slim', 'poetry-app': 'python:3.13-slim' };
+// One row per example that the lab can build (uv-app needs uv, which the lab does not have), with
+// the source file a "source-only edit" touches and the base image the size is measured against.
+const known = {
+  'seed-poetry1': { source: 'myproject/__init__.py', base: 'python:3.11-slim' },
+  'poetry2-cli': { source: 'src/hello_cli/cli.py', base: 'python:3.13-slim' },
+  'poetry-app': { source: 'app.py', base: 'python:3.13-slim' },
+  'pip-requirements': { source: 'app/__init__.py', base: 'python:3.11-slim' },
+  'pdm-app': { source: 'src/pdm_app/cli.py', base: 'python:3.13-slim' },
+  'pipenv-app': { source: 'service/main.py', base: 'python:3.14-slim', forky: true },
+  'hatch-cli': { source: 'src/hatch_cli/cli.py', base: 'python:3.14-slim', forky: true },
+};
+const forky = spawnSync('docker', ['image', 'inspect', 'python:3.14-slim']).status === 0;
+const examples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(known).filter((name) => forky || !known[name].forky);
+const sources = Object.fromEntries(Object.entries(known).map(([name, k]) => [name, k.source]));
+const bases = Object.fromEntries(Object.entries(known).map(([name, k]) => [name, k.base]));
 const rows = [];
 for (const example of examples) {
   const dir = mkdtempSync(path.join(tmpdir(), `pycrane-bench-${example}-`));

@@ -11,6 +11,7 @@ import { nodeReader } from '../../src/io/fs.js';
 import { cli } from '../support/cli.js';
 import { buildx, chownTree, copyExample, imageSize, must, sh, stepCached } from '../support/docker.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
+import { IMPORT_CHECK } from '../support/images.js';
 
 interface Example {
   readonly name: string;
@@ -21,30 +22,6 @@ interface Example {
   /** Checks the app image's default start. */
   readonly start: (image: string) => void;
 }
-
-/** Imports every locked main dependency at its locked version, inside the image. */
-const IMPORT_CHECK = String.raw`
-import importlib, importlib.metadata as md, json, sys
-bad = []
-for name, version in json.loads(sys.argv[1]).items():
-    try:
-        dist = md.distribution(name)
-    except md.PackageNotFoundError:
-        bad.append(name + ": not installed"); continue
-    if dist.version != version:
-        bad.append(f"{name}: {dist.version} installed, {version} locked")
-    tops = (dist.read_text("top_level.txt") or "").split()
-    if not tops:
-        tops = sorted({str(f).split("/")[0].removesuffix(".py") for f in (dist.files or [])
-                       if str(f).endswith(".py") and not str(f).startswith("..")
-                       and not str(f).split("/")[0].endswith((".dist-info", ".data"))})
-    for top in tops:
-        try:
-            importlib.import_module(top)
-        except Exception as e:
-            bad.append(f"{name}: import {top}: {e!r}")
-print(json.dumps(bad))
-`;
 
 const examples: readonly Example[] = [
   {

@@ -1,0 +1,1 @@
+"""A small FastAPI service managed with pipenv (an application, not a package)."""

@@ -1,0 +1,2 @@
+def hello() -> None:
+    print("Hello from uv-docker-example!")
