@@ -8,27 +8,18 @@ import { UserError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import { type Fact, fact } from '../core/location.js';
 import type { FileReader } from '../core/reader.js';
-import type { ConsoleScript, Dependency, DependencyGroup, PackageInclude } from './model.js';
+import type { Dependency, PackageInclude, ProjectFacts } from './model.js';
 import type { PyprojectFacts } from './pyproject/project.js';
 import { normalizeName, parseRequirement } from './pyproject/pep508.js';
 import type { ConstraintInput } from './python/select.js';
 import { readSetupCfg } from './setup-cfg/read.js';
 import { readSetupPy } from './setup-py/read.js';
 
-export interface ProjectMetadata {
-  readonly files: readonly string[];
-  readonly name: Fact<string> | undefined;
-  readonly version: Fact<string> | undefined;
-  readonly description: Fact<string> | undefined;
-  readonly license: Fact<string> | undefined;
-  readonly authors: readonly string[];
-  readonly scripts: readonly ConsoleScript[];
+export interface ProjectMetadata
+  extends Pick<ProjectFacts, 'files' | 'name' | 'version' | 'description' | 'license' | 'authors' | 'scripts' | 'groups' | 'buildBackend' | 'dynamicDependencies'> {
   readonly pythonConstraints: readonly ConstraintInput[];
-  readonly groups: readonly DependencyGroup[];
-  readonly buildBackend: Fact<string> | undefined;
   /** Declared packages (`[tool.poetry] packages`, setup.py `packages` / `package_dir`). */
   readonly packages: readonly PackageInclude[];
-  readonly dynamicDependencies: boolean;
   /** There is something pip can build: `[build-system]`, `[project]`, setup.py or setup.cfg. */
   readonly buildable: boolean;
   readonly issues: readonly Issue[];

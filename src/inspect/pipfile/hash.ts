@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../core/errors.js';
-import { compareCodePoints, pythonFloatRepr, pythonString } from '../poetry-lock/py-json.js';
+import { pythonJsonDumps } from '../poetry-lock/py-json.js';
 import { normalizeName } from '../pyproject/pep508.js';
 import { isTable, parseToml, type TomlTable } from '../toml/parse.js';
 
@@ -85,7 +85,9 @@ export function pipfileHash(pipfileText: string, options: PipfileHashOptions = {
     for (const [key, value] of Object.entries(doc)) {
       if (!NOT_HASHED_AS_CATEGORY.has(key)) data[key] = names(value);
     }
-    return createHash('sha256').update(compactJson(data), 'utf8').digest('hex');
+    const json = pythonJsonDumps(data, { compact: true });
+    if (json === undefined) return undefined;
+    return createHash('sha256').update(json, 'utf8').digest('hex');
   } catch (error) {
     if (error instanceof NotHashable) return undefined;
     throw error;
@@ -94,20 +96,3 @@ export function pipfileHash(pipfileText: string, options: PipfileHashOptions = {
 
 class NotHashable extends Error {}
 
-/** CPython's `json.dumps(value, sort_keys=True, separators=(",", ":"))`; integers as bigints. */
-function compactJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value === true) return 'true';
-  if (value === false) return 'false';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return pythonFloatRepr(value);
-  if (typeof value === 'string') return pythonString(value);
-  if (Array.isArray(value)) return `[${value.map(compactJson).join(',')}]`;
-  if (value instanceof Date) throw new NotHashable();
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort(compareCodePoints);
-    return `{${keys.map((key) => `${pythonString(key)}:${compactJson(record[key])}`).join(',')}}`;
-  }
-  throw new NotHashable();
-}

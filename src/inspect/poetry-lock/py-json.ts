@@ -5,9 +5,11 @@
  * `integersAsBigInt`) so that `1` and `1.0` stay apart, as they do in Python.
  * Returns undefined for values Python's json cannot encode (dates).
  */
-export function pythonJsonDumps(value: unknown): string | undefined {
+export function pythonJsonDumps(value: unknown, options: { compact?: boolean } = {}): string | undefined {
+  // `separators=(",", ":")` when compact (pipenv), Python's default `", "` and `": "` otherwise (Poetry).
+  const [item, key] = options.compact ? [',', ':'] : [', ', ': '];
   try {
-    return dump(value);
+    return dump(value, item, key);
   } catch (error) {
     if (error instanceof NotSerializable) return undefined;
     throw error;
@@ -16,19 +18,19 @@ export function pythonJsonDumps(value: unknown): string | undefined {
 
 class NotSerializable extends Error {}
 
-function dump(value: unknown): string {
+function dump(value: unknown, item: string, colon: string): string {
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return pythonFloatRepr(value);
   if (typeof value === 'string') return pythonString(value);
-  if (Array.isArray(value)) return `[${value.map(dump).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => dump(v, item, colon)).join(item)}]`;
   if (value instanceof Date) throw new NotSerializable();
   if (typeof value === 'object') {
     const entries = Object.keys(value).sort(compareCodePoints);
     const record = value as Record<string, unknown>;
-    return `{${entries.map((key) => `${pythonString(key)}: ${dump(record[key])}`).join(', ')}}`;
+    return `{${entries.map((key) => `${pythonString(key)}${colon}${dump(record[key], item, colon)}`).join(item)}}`;
   }
   throw new NotSerializable();
 }
