@@ -36,19 +36,53 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const s = (ms) => (ms / 1000).toFixed(1);
 
 function build(dir, target, tag, extra = []) {
-  return docker(['buildx', 'build', '--network', 'host', '--load', '--progress', 'plain', '--target', target, '-t', tag, ...extra, dir]).ms;
+  const targetArgs = target ? ['--target', target] : [];
+  return docker(['buildx', 'build', '--network', 'host', '--load', '--progress', 'plain', ...targetArgs, '-t', tag, ...extra, dir]).ms;
+}
+
+const layers = (ref) => JSON.parse(docker(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref]).out);
+const UNITS = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+/** Bytes of each layer that holds files, newest first (docker history; metadata-only steps are 0). */
+const layerSizes = (ref) =>
+  docker(['history', '--format', '{{.Size}}', ref]).out.split('\n').map((line) => {
+    const m = /^([\d.]+)\s*([a-zA-Z]+)$/.exec(line.trim());
+    return m ? Number(m[1]) * (UNITS[m[2]] ?? 1) : 0;
+  }).filter((b) => b > 0);
+
+/**
+ * The limit of an edit rebuild: a Dockerfile that only COPYs the edited file onto the image as
+ * it was before the edit (what no setup can beat: BuildKit's start, one COPY, the export).
+ */
+function bareCopy(dir, image, sourceFile) {
+  const ctx = mkdtempSync(path.join(tmpdir(), 'pycrane-bench-copy-'));
+  cpSync(path.join(dir, sourceFile), path.join(ctx, 'edited.py'));
+  writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${image}\nCOPY edited.py /tmp/edited.py\n`);
+  return build(ctx, '', `${image}-copy`, []);
 }
 
 function measure(label, dir, tagBase, sourceFile, base) {
   const row = { label, base: mb(size(base)) };
   row.appCold = s(build(dir, 'app', `${tagBase}:app`, ['--no-cache']));
   row.appWarm = s(build(dir, 'app', `${tagBase}:app`));
-  appendFileSync(path.join(dir, sourceFile), '\n# bench: a source-only edit\n');
-  row.appEdit = s(build(dir, 'app', `${tagBase}:app`));
+  docker(['tag', `${tagBase}:app`, `${tagBase}:before-edit`]);
+  const before = layers(`${tagBase}:app`);
+  appendFileSync(path.join(dir, sourceFile), `\n# bench: a source-only edit ${Date.now()}\n`);
+  const editMs = build(dir, 'app', `${tagBase}:app`);
+  row.appEdit = s(editMs);
+  const copyMs = bareCopy(dir, `${tagBase}:before-edit`, sourceFile);
+  row.bareCopy = s(copyMs);
+  row.ratio = (editMs / copyMs).toFixed(2);
+  const after = layers(`${tagBase}:app`);
+  const changed = after.filter((id) => !before.includes(id));
+  // The changed layers are the newest ones (layers build on their parents).
+  const sizes = layerSizes(`${tagBase}:app`);
+  row.changed = `${changed.length} (${(sizes.slice(0, changed.length).reduce((a, b) => a + b, 0) / 1e3).toFixed(1)} kB)`;
   row.appSize = mb(size(`${tagBase}:app`));
+  row.overBase = mb(size(`${tagBase}:app`) - size(base));
   row.devCold = s(build(dir, 'dev', `${tagBase}:dev`, ['--no-cache']));
   row.devWarm = s(build(dir, 'dev', `${tagBase}:dev`));
   row.devSize = mb(size(`${tagBase}:dev`));
+  docker(['image', 'rm', `${tagBase}:before-edit`, `${tagBase}:before-edit-copy`]);
   return row;
 }
 
@@ -92,8 +126,8 @@ for (const example of examples) {
   }
 }
 
-const cols = ['label', 'base', 'appCold', 'appWarm', 'appEdit', 'appSize', 'devCold', 'devWarm', 'devSize'];
-const head = ['setup', 'base MB', 'app cold s', 'app warm s', 'app after edit s', 'app MB', 'dev cold s', 'dev warm s', 'dev MB'];
+const cols = ['label', 'base', 'appCold', 'appWarm', 'appEdit', 'bareCopy', 'ratio', 'changed', 'appSize', 'overBase', 'devCold', 'devWarm', 'devSize'];
+const head = ['setup', 'base MB', 'app cold s', 'app warm s', 'app after edit s', 'bare COPY s', 'edit / COPY', 'layers changed', 'app MB', 'over base MB', 'dev cold s', 'dev warm s', 'dev MB'];
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => ' --- ').join('|')}|`);
 for (const row of rows) console.log(`| ${cols.map((c) => row[c]).join(' | ')} |`);

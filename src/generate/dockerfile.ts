@@ -1,3 +1,4 @@
+import { PROJECT_ROOT } from './managers/shared.js';
 import type { Step } from './managers/types.js';
 import type { BuildPlan } from './plan.js';
 
@@ -97,11 +98,15 @@ export function renderDockerfile(plan: BuildPlan): string {
   }
   add('');
 
-  // app-build: the venv exactly as the runtime image gets it.
+  // app-deps: the venv as the runtime image gets it, without the project: it never sees the
+  // source, so its layer in app keeps its digest across code edits.
   const prune = m.pruneFromVenv.length > 0 ? [`pip uninstall --yes --quiet ${m.pruneFromVenv.join(' ')}`] : [];
+  if (prune.length > 0) {
+    add(banner('app-deps: the dependency venv as it ships (the installers removed)'), 'FROM app-pre AS app-deps', run(prune), '');
+  }
   if (m.installProject) {
     add(
-      banner('app-build: the project as a wheel, installed into the venv (never editable)'),
+      banner(`app-build: the project as a wheel, installed under ${PROJECT_ROOT} (never editable)`),
       'FROM app-pre AS app-build',
       ...(m.installDependencies
         ? []
@@ -111,11 +116,9 @@ export function renderDockerfile(plan: BuildPlan): string {
             '# pycrane ignore=PC401',
           ]),
       'COPY . .',
-      runStep(m.installProject, prune),
+      runStep(m.installProject),
       '',
     );
-  } else if (prune.length > 0) {
-    add(banner('app-build: the venv as the runtime image gets it'), 'FROM app-pre AS app-build', run(prune), '');
   }
 
   const dev = plan.devUser;
@@ -164,12 +167,9 @@ export function renderDockerfile(plan: BuildPlan): string {
     `FROM ${plan.baseImage} AS app`,
   );
   if (plan.apt.runtime.length > 0) add(aptInstall(plan.apt.runtime));
-  add(
-    env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
-    `WORKDIR ${plan.workdir}`,
-    `COPY --from=${m.installProject || m.pruneFromVenv.length > 0 ? 'app-build' : 'app-pre'} ${plan.venv} ${plan.venv}`,
-  );
-  if (!m.installProject) add('COPY . .');
+  // What does not depend on the code comes first; then the dependency venv, then the project's
+  // own files: a code edit changes the last layer only. --link layers keep their digests when
+  // the base image is updated underneath them.
   add(
     `ARG APP_UID=${user.uid}`,
     `ARG APP_GID=${user.gid}`,
@@ -177,6 +177,10 @@ export function renderDockerfile(plan: BuildPlan): string {
       `groupadd --gid "\${APP_GID}" ${user.name}`,
       `useradd --no-log-init --uid "\${APP_UID}" --gid "\${APP_GID}" --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${user.name}`,
     ]),
+    env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
+    `WORKDIR ${plan.workdir}`,
+    `COPY --link --from=${prune.length > 0 ? 'app-deps' : 'app-pre'} ${plan.venv} ${plan.venv}`,
+    m.installProject ? `COPY --link --from=app-build ${PROJECT_ROOT}/ /` : `COPY --link . ${plan.workdir}/`,
     'USER ${APP_UID}:${APP_GID}',
   );
   if (plan.port !== undefined) {

@@ -13,7 +13,7 @@ import { nodeReader } from '../../src/io/fs.js';
 import { cli } from '../support/cli.js';
 import { buildx, chownTree, copyExample, imageSize, must, sh, stepCached } from '../support/docker.js';
 import { engineAvailable, skipReason } from '../support/engine.js';
-import { IMPORT_CHECK, NOT_IN_RUNTIME, probeHttp } from '../support/images.js';
+import { IMPORT_CHECK, layerIds, NOT_IN_RUNTIME, probeHttp, topLayerBytes } from '../support/images.js';
 
 interface ManagerExample {
   readonly name: string;
@@ -184,9 +184,14 @@ describe.skipIf(!engineAvailable)(`every manager on the real engine${engineAvail
       });
 
       it('keeps the dependency layer across a source edit and rebuilds it after a lock change', async () => {
+        const before = layerIds(`${tag}:app`);
         await appendFile(path.join(dir, example.source), `\n# a source-only edit ${Date.now()} ${Math.random()}\n`);
         const rebuild = buildx(dir, 'app', `${tag}:app`);
         expect(stepCached(rebuild.log, example.dependencyStep)).toBe(true);
+        // Exactly one layer of the app image changes: the project's own files, on top.
+        const after = layerIds(`${tag}:app`);
+        expect(after.filter((id) => !before.includes(id))).toEqual([after[after.length - 1]]);
+        expect(topLayerBytes(`${tag}:app`)).toBeLessThan(200_000);
         console.log(`[numbers] ${example.name} rebuild after a source edit: ${rebuild.ms} ms, app image ${imageSize(`${tag}:app`)} bytes`);
 
         buildx(dir, 'builder', `${tag}:builder`);

@@ -54,3 +54,20 @@ export function probeHttp(image: string, port: number, path: string, expectBody:
 /** Package-manager tools, compilers and caches that must never be in a runtime image. */
 export const NOT_IN_RUNTIME =
   'for t in poetry pipx uv uvx pdm pipenv pip-compile pip-sync hatch gcc cc g++ sudo; do command -v $t; done; ls -d /opt/pipx /root/.cache/pip /root/.cache/pypoetry /root/.cache/uv /root/.cache/pdm /root/.cache/pipenv 2>/dev/null; true';
+
+/** The image's layer digests (diff IDs), bottom first. */
+export function layerIds(image: string): string[] {
+  return JSON.parse(must('docker', ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', image]).stdout) as string[];
+}
+
+const UNITS: Readonly<Record<string, number>> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+
+/** The size of the newest layer that holds files (docker history's sizes, metadata-only steps skipped). */
+export function topLayerBytes(image: string): number {
+  for (const line of must('docker', ['history', '--format', '{{.Size}}', image]).stdout.trim().split('\n')) {
+    const m = /^([\d.]+)\s*([a-zA-Z]+)$/.exec(line.trim());
+    const bytes = m ? Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1) : 0;
+    if (bytes > 0) return bytes;
+  }
+  return 0;
+}

@@ -38,7 +38,8 @@ describe('manager recipes', () => {
       'uv.lock': 'version = 1\nrequires-python = ">=3.12"\n\n[manifest]\nmembers = ["app", "root"]\n\n[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { editable = "backend" }\n',
     });
     expect(text).toContain('uv sync --frozen --all-packages --no-install-workspace --no-dev --no-editable');
-    expect(text).toContain('uv sync --locked --all-packages --no-dev --no-editable');
+    expect(text).toContain('uv build --wheel --all-packages --out-dir /tmp/dist');
+    expect(text).toContain('uv pip install --no-deps --python "${VIRTUAL_ENV}/bin/python" --prefix "/opt/project${VIRTUAL_ENV}" /tmp/dist/*.whl');
   });
 
   it('PDM without a lock: it locks on build day, then exports (and says the layer is not locked)', async () => {
@@ -52,13 +53,13 @@ describe('manager recipes', () => {
     const text = await dockerfile({ 'setup.py': 'from setuptools import setup\nsetup(name="t", version="1", install_requires=["click>=8", "rich; python_version >= \'3.8\'"], entry_points={"console_scripts": ["t = t:main"]})\n', 't/__init__.py': '' });
     expect(text).toContain("COPY <<EOF /tmp/requirements.txt\nclick>=8\nrich; python_version >= '3.8'\nEOF\n");
     expect(text).toContain('    pip install -r /tmp/requirements.txt \\\n');
-    expect(text).toContain('    pip install --no-deps . \\\n');
+    expect(text).toContain('    pip install --no-deps --root /opt/project .\n');
   });
 
   it('setup.py that computes its requirements: installed with the project, and the Dockerfile says why', async () => {
     const text = await dockerfile({ 'setup.py': 'from setuptools import setup\nsetup(name="t", install_requires=open("r.txt").read().split())\n', 't/__init__.py': '' });
     expect(text).toContain('# pycrane ignore=PC401\nCOPY . .\n');
-    expect(text).toMatch(/ {4}pip install \. \\\n/);
+    expect(text).toContain('    pip install --root /opt/project .\n');
   });
 
   it('a library with nothing to start runs Python, and the Dockerfile says so', async () => {

@@ -45,10 +45,17 @@ export function pipInstallRequirements(files: readonly string[], options: { hash
   return `pip install ${args.join(' ')}`;
 }
 
-/** The project, built by its own backend and installed as a wheel: never editable, no dependencies. */
+/**
+ * Where app-build installs the project: a root whose tree mirrors the image's (pip's
+ * `--root`), so the app stage copies the project's own files, and only those, as one layer
+ * on top of the dependency layer.
+ */
+export const PROJECT_ROOT = '/opt/project';
+
+/** The project, built by its own backend and installed as a wheel under PROJECT_ROOT: never editable, no dependencies. */
 export function pipInstallProject(constraints: readonly string[] = []): Step {
   const c = constraints.flatMap((f) => ['-c', f]);
-  return { commands: [['pip install --no-deps', ...c, '.'].join(' ')], caches: [PIP_CACHE], secret: true };
+  return { commands: [['pip install --no-deps', `--root ${PROJECT_ROOT}`, ...c, '.'].join(' ')], caches: [PIP_CACHE], secret: true };
 }
 
 /** pip (and pipx, and the pip that installs exported locks) read PIP_INDEX_URL. */

@@ -50,7 +50,10 @@ export interface ManagerPlan {
   readonly inlineFiles?: readonly { readonly path: string; readonly lines: readonly string[] }[];
   /** The locked main dependencies, without the project itself. Undefined: they cannot be installed without the code. */
   readonly installDependencies: Step | undefined;
-  /** After `COPY . .` in app-build: the project installed non-editable. Undefined for apps whose code is copied. */
+  /**
+   * After `COPY . .` in app-build: the project built and installed non-editable under
+   * PROJECT_ROOT (shared.ts), laid out as in the image. Undefined for apps whose code is copied.
+   */
   readonly installProject: Step | undefined;
   /** dev stage: every dependency group (the project itself is not installed: PYTHONPATH finds the mounted code). */
   readonly installDev: readonly Step[];

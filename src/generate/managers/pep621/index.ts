@@ -7,7 +7,7 @@
  * is installed with its dependencies in app-build.
  */
 import type { ProjectFacts } from '../../../inspect/model.js';
-import { PIP_INDEX_ARG, PIP_CACHE, pipInstallProject, pipInstallRequirements, prunableSeeds } from '../shared.js';
+import { PIP_INDEX_ARG, PIP_CACHE, PROJECT_ROOT, pipInstallProject, pipInstallRequirements, prunableSeeds } from '../shared.js';
 import type { ManagerContext, ManagerPlan, ManagerRecipe, Step } from '../types.js';
 
 /**
@@ -50,7 +50,7 @@ function plan(facts: ProjectFacts, context: ManagerContext): ManagerPlan {
   // Dynamic dependencies come with the project: pip resolves them while installing it.
   const project: Step = install
     ? pipInstallProject(c)
-    : { commands: [['pip install', ...c.flatMap((f) => ['-c', f]), '.'].join(' ')], caches: [PIP_CACHE], secret: true };
+    : { commands: [['pip install', `--root ${PROJECT_ROOT}`, ...c.flatMap((f) => ['-c', f]), '.'].join(' ')], caches: [PIP_CACHE], secret: true };
   const groups = context.devGroups;
   const installDev: Step[] =
     fromPyproject && groups.length > 0

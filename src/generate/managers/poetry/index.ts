@@ -4,7 +4,7 @@
  * project built by Poetry as a wheel; `poetry sync` (2.x) or `install --sync` (1.x) on dev start.
  */
 import type { ProjectFacts } from '../../../inspect/model.js';
-import { PIP_INDEX_ARG, PIP_CACHE, PIPX_ENV, pipxInstall, pipxVersion, prunableSeeds } from '../shared.js';
+import { PIP_INDEX_ARG, PIP_CACHE, PROJECT_ROOT, PIPX_ENV, pipxInstall, pipxVersion, prunableSeeds } from '../shared.js';
 import type { ManagerContext, ManagerPlan, ManagerRecipe, Step } from '../types.js';
 
 const CACHES = ['/root/.cache/pypoetry', PIP_CACHE];
@@ -42,7 +42,7 @@ function plan(facts: ProjectFacts, context: ManagerContext): ManagerPlan {
     dependencyFiles: locked ? ['pyproject.toml', 'poetry.lock'] : ['pyproject.toml'],
     installDependencies: step('poetry install --no-root --only main'),
     installProject: context.isPackage
-      ? { commands: ['poetry build --format wheel', 'pip install --no-deps --no-index dist/*.whl'], caches: [], secret: false }
+      ? { commands: ['poetry build --format wheel', `pip install --no-deps --no-index --root ${PROJECT_ROOT} dist/*.whl`], caches: [], secret: false }
       : undefined,
     installDev: [step(`poetry install --no-root${withGroups}`)],
     devSync: major >= 2 ? `poetry sync --no-root${withGroups}` : `poetry install --sync --no-root${withGroups}`,

@@ -9,6 +9,7 @@
  */
 import { DEFAULT_TOOL_VERSIONS } from '../../../inspect/managers/tool-versions.js';
 import type { ProjectFacts } from '../../../inspect/model.js';
+import { PROJECT_ROOT } from '../shared.js';
 import type { ManagerContext, ManagerPlan, ManagerRecipe, Step } from '../types.js';
 
 const UV_CACHE = '/root/.cache/uv';
@@ -20,7 +21,7 @@ function plan(facts: ProjectFacts, context: ManagerContext): ManagerPlan {
   // A workspace's dependency layer lacks the members' pyproject files, which --locked checks against.
   const lockFlag = !locked ? '' : workspace ? '--frozen' : '--locked';
   const sync = (...flags: string[]) => ['uv sync', ...flags].filter(Boolean).join(' ');
-  const step = (command: string): Step => ({ commands: [command], caches: [UV_CACHE], secret: true });
+  const step = (command: string | readonly string[]): Step => ({ commands: typeof command === 'string' ? [command] : command, caches: [UV_CACHE], secret: true });
   const deps = workspace
     ? sync(lockFlag, '--all-packages', '--no-install-workspace', '--no-dev', '--no-editable')
     : sync(lockFlag, '--no-install-project', '--no-dev', '--no-editable');
@@ -52,7 +53,16 @@ function plan(facts: ProjectFacts, context: ManagerContext): ManagerPlan {
     createsVenv: false,
     dependencyFiles: locked ? ['pyproject.toml', 'uv.lock'] : ['pyproject.toml'],
     installDependencies: step(deps),
-    installProject: context.isPackage || workspace ? step(sync(locked ? '--locked' : '', ...(workspace ? ['--all-packages'] : []), '--no-dev', '--no-editable')) : undefined,
+    // The project's wheel (every member's, in a workspace), installed under PROJECT_ROOT for the
+    // app's project layer: `--prefix` with `--python` of the venv writes scripts that run the
+    // venv's interpreter (crates/uv-cli/src/lib.rs:2424-2436 of uv 0.12.5).
+    installProject:
+      context.isPackage || workspace
+        ? step([
+            `uv build --wheel ${workspace ? '--all-packages ' : ''}--out-dir /tmp/dist`,
+            `uv pip install --no-deps --python "\${VIRTUAL_ENV}/bin/python" --prefix "${PROJECT_ROOT}\${VIRTUAL_ENV}" /tmp/dist/*.whl`,
+          ])
+        : undefined,
     installDev: [step(sync(lockFlag, workspace ? '--no-install-workspace' : '--no-install-project', groups, '--all-extras'))],
     devSync: sync(devStartFlag, workspace ? '--no-install-workspace' : '--no-install-project', groups, '--all-extras'),
     toolPath: [],
