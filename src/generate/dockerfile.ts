@@ -104,9 +104,30 @@ export function renderDockerfile(plan: BuildPlan): string {
   if (prune.length > 0) {
     add(banner('app-deps: the dependency venv as it ships (the installers removed)'), 'FROM app-pre AS app-deps', run(prune), '');
   }
+  const copy = plan.projectCopy;
+  if (copy && m.installProject) {
+    // The wheel of stand-in packages: its dist-info and console scripts are the real ones (they
+    // depend on pyproject.toml alone); the stand-ins go, the real packages are copied in app.
+    const stubs = copy.packages.map((p) => (p.name.endsWith('.py') ? `touch ${p.path}` : `mkdir -p ${p.path} && touch ${p.path}/__init__.py`));
+    add(
+      banner('app-meta: the project\'s metadata and console scripts, from pyproject.toml alone'),
+      'FROM app-pre AS app-meta',
+      `COPY ${['pyproject.toml', ...copy.metadataFiles].join(' ')} ./`,
+      runStep({
+        ...m.installProject,
+        // direct_url.json would record the stand-in wheel's hash: it goes too.
+        commands: [...stubs, ...m.installProject.commands, `rm -rf ${copy.packages.map((p) => `${PROJECT_ROOT}${copy.sitePackages}/${p.name}`).join(' ')} ${PROJECT_ROOT}${copy.sitePackages}/*.dist-info/direct_url.json`],
+      }),
+      '',
+    );
+  }
   if (m.installProject) {
     add(
-      banner(`app-build: the project as a wheel, installed under ${PROJECT_ROOT} (never editable)`),
+      banner(
+        copy
+          ? `app-build: the project's real wheel under ${PROJECT_ROOT} (app's copies equal it)`
+          : `app-build: the project as a wheel, installed under ${PROJECT_ROOT} (never editable)`,
+      ),
       'FROM app-pre AS app-build',
       ...(m.installDependencies
         ? []
@@ -180,7 +201,9 @@ export function renderDockerfile(plan: BuildPlan): string {
     env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
     `WORKDIR ${plan.workdir}`,
     `COPY --link --from=${prune.length > 0 ? 'app-deps' : 'app-pre'} ${plan.venv} ${plan.venv}`,
-    m.installProject ? `COPY --link --from=app-build ${PROJECT_ROOT}/ /` : `COPY --link . ${plan.workdir}/`,
+    ...(copy
+      ? [`COPY --link --from=app-meta ${PROJECT_ROOT}/ /`, ...copy.packages.map((p) => `COPY --link ${p.path} ${copy.sitePackages}/${p.name}`)]
+      : [m.installProject ? `COPY --link --from=app-build ${PROJECT_ROOT}/ /` : `COPY --link . ${plan.workdir}/`]),
     'USER ${APP_UID}:${APP_GID}',
   );
   if (plan.port !== undefined) {

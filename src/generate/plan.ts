@@ -52,6 +52,12 @@ export interface BuildPlan {
   readonly devPythonPath: string;
   readonly port: number | undefined;
   readonly buildNetwork: string | undefined;
+  /**
+   * The project's files go straight into site-packages (a pure-Python package with static
+   * metadata, see inspect/pure-python.ts): its metadata and scripts come from app-meta, built
+   * from pyproject.toml alone, and a source edit changes one COPY. Undefined: app-build's wheel.
+   */
+  readonly projectCopy: { readonly sitePackages: string; readonly packages: readonly { readonly path: string; readonly name: string }[]; readonly metadataFiles: readonly string[] } | undefined;
   /** Where the user changes the setup: `[tool.pycrane] in pyproject.toml` or `pycrane.toml`. */
   readonly configFile: 'pyproject.toml' | 'pycrane.toml';
   /** The files the setup was generated from, for the generated files' headers. */
@@ -121,11 +127,12 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
   const src = facts.layout.kind === 'src';
   const devGroups = facts.groups.filter((g) => g.name !== 'main').map((g) => g.name);
   const isPackage = facts.isPackage.value;
+  const manager = recipeFor(facts.manager.value).plan(facts, { venv, workdir, devGroups, isPackage });
   return {
     name: normaliseName(facts.name?.value ?? options.directoryName),
     pythonMinor: facts.python.selected.value,
     baseImage: facts.python.image.value,
-    manager: recipeFor(facts.manager.value).plan(facts, { venv, workdir, devGroups, isPackage }),
+    manager,
     isPackage,
     workdir,
     venv,
@@ -142,6 +149,11 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     devPythonPath: src ? `${workdir}/src` : workdir,
     port: config.port,
     buildNetwork: config.buildNetwork,
+    // Only where the site-packages path is certain: pycrane's own base image of the chosen minor.
+    projectCopy:
+      facts.pureSources && isPackage && manager.installProject && config.baseImage === undefined
+        ? { sitePackages: `${venv}/lib/python${facts.python.selected.value}/site-packages`, ...facts.pureSources }
+        : undefined,
     configFile: facts.configFile,
     sources: sourcesOf(facts),
   };

@@ -7,6 +7,7 @@ import { detectManager } from './managers/detect.js';
 import { inspectorFor } from './managers/index.js';
 import type { InspectContext, ManagerReading, PyprojectSource } from './managers/types.js';
 import { readMetadata } from './metadata.js';
+import { pureSources } from './pure-python.js';
 import type { ProjectFacts, PycraneConfig } from './model.js';
 import { parsePycraneConfig } from './pyproject/config.js';
 import { type PyprojectFacts, readPyproject } from './pyproject/project.js';
@@ -164,6 +165,8 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
     });
   }
 
+  const pure = isPackage.value ? await pureSources(reader, pyproject?.doc, layout, (await reader.read('setup.py')) !== undefined) : undefined;
+
   return {
     files: [...new Set(files)],
     name: meta.name,
@@ -177,6 +180,7 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
     buildBackend: meta.buildBackend,
     requirements: reading.requirements,
     dynamicDependencies: meta.dynamicDependencies && !reading.lock,
+    pureSources: pure,
     configFile: configSource.file,
     python,
     isPackage,

@@ -21,6 +21,17 @@ export interface ToolFacts {
   readonly version: Fact<string>;
 }
 
+/**
+ * A package whose wheel is its import packages plus metadata built from pyproject.toml
+ * alone (pure-python.ts): the image copies the packages straight into site-packages.
+ */
+export interface PureSources {
+  /** Import packages (folders or single modules), as paths in the project and names in site-packages. */
+  readonly packages: readonly { readonly path: string; readonly name: string }[];
+  /** Files the backend reads for the metadata (readme, license files). */
+  readonly metadataFiles: readonly string[];
+}
+
 /** The requirement files of a pip or pip-tools project. */
 export interface RequirementsFacts {
   /** What the runtime image installs (`requirements.txt`, `requirements/production.txt`, ...). */
@@ -188,6 +199,8 @@ export interface ProjectFacts {
    * ["dependencies"]`, computed values in setup.py): no dependency layer without the code.
    */
   readonly dynamicDependencies: boolean;
+  /** Set when the wheel is just the import packages plus static metadata (pure Python, no build rules). */
+  readonly pureSources: PureSources | undefined;
   /** Where the project's pycrane settings live: `[tool.pycrane]` of pyproject.toml, or pycrane.toml. */
   readonly configFile: 'pyproject.toml' | 'pycrane.toml';
   readonly python: PythonFacts;

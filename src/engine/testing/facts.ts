@@ -21,6 +21,7 @@ export function factsFixture(overrides: Partial<ProjectFacts> = {}): ProjectFact
     buildBackend: fact('poetry.core.masonry.api'),
     requirements: undefined,
     dynamicDependencies: false,
+    pureSources: undefined,
     configFile: 'pyproject.toml',
     python: {
       constraints: [fact('>=3.11,<3.14')],

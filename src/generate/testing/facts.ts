@@ -17,6 +17,7 @@ export function poetryFacts(overrides: Partial<ProjectFacts> = {}): ProjectFacts
     buildBackend: fact('poetry.core.masonry.api', at(30)),
     requirements: undefined,
     dynamicDependencies: false,
+    pureSources: undefined,
     configFile: 'pyproject.toml',
     python: {
       constraints: [fact('>=3.11,<3.14', at(7))],

@@ -55,6 +55,7 @@ export function makeFacts(input: FactsInput = {}): ProjectFacts {
     buildBackend: backend ? fact(backend, pyproject) : undefined,
     requirements: requirementsOf(input, manager),
     dynamicDependencies: false,
+    pureSources: undefined,
     configFile: 'pyproject.toml',
     python: {
       constraints: input.requiresPython ? [fact(input.requiresPython, { file: 'pyproject.toml', line: 5 })] : [],
