@@ -1,3 +1,4 @@
+import { UserError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import { fact, type SourceRef } from '../core/location.js';
 import { isoDay, RELEASES_AS_OF } from '../core/python-releases.js';
@@ -33,6 +34,8 @@ export interface InspectOptions {
 }
 
 const PYPROJECT = 'pyproject.toml';
+/** Build backends pycrane knows by name (others work through PEP 517 too; init says so). */
+const KNOWN_BACKENDS = ['setuptools', 'hatchling', 'flit_core', 'flit.', 'poetry.core', 'poetry.masonry', 'pdm.backend', 'pdm.pep517', 'uv_build', 'maturin', 'scikit_build_core', 'mesonpy'];
 const PYCRANE_TOML = 'pycrane.toml';
 
 /** Files that pin the Python, strongest first (after `[tool.pycrane] python`). */
@@ -163,6 +166,23 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
       message: `no import package found for ${meta.name?.value ?? 'the project'} (looked in src/ and at the root); the wheel may hold no code`,
       ...(meta.name?.source ? { source: meta.name.source } : {}),
     });
+  }
+
+  if (meta.buildBackend && !KNOWN_BACKENDS.some((b) => meta.buildBackend?.value.startsWith(b))) {
+    issues.push({
+      code: 'I_BUILD_BACKEND_UNKNOWN',
+      severity: 'info',
+      message: `build backend ${meta.buildBackend.value}: pip builds the project through PEP 517 as with any backend; if it compiles code, name the compilers and headers in [tool.pycrane.apt] build`,
+      ...(meta.buildBackend.source ? { source: meta.buildBackend.source } : {}),
+    });
+  }
+  // init (strict) refuses what would make the generated build fail: a missing -r include, a
+  // requirements loop, a setup.cfg setuptools cannot read, a missing constraints file.
+  if (context.staleLock === 'error') {
+    const fatal = issues.find((i) => i.severity === 'error');
+    if (fatal) {
+      throw new UserError(fatal.code, fatal.message, { ...(fatal.source ? { source: fatal.source } : {}), hint: 'fix it, or run `pycrane check`, which reads the project leniently and lists every finding' });
+    }
   }
 
   const pure = isPackage.value ? await pureSources(reader, pyproject?.doc, layout, (await reader.read('setup.py')) !== undefined) : undefined;

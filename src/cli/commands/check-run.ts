@@ -17,8 +17,6 @@ import { COMPOSE_NAMES } from '../project-files.js';
 import { VERSION } from '../version.js';
 
 const DEVCONTAINER_NAMES = ['.devcontainer/devcontainer.json', '.devcontainer.json'] as const;
-/** Pythons to consider when inspecting for check: wide, so an old constraint is a finding, not a failure. */
-const ALL_PYTHONS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];
 
 type Kind = 'dockerfile' | 'compose' | 'devcontainer' | 'dockerignore';
 
@@ -144,7 +142,7 @@ async function inspect(dir: string): Promise<{ facts?: ProjectFacts; projectErro
   if ((await reader.read('pyproject.toml')) === undefined) return {};
   try {
     const { inspectProject } = await import('../../inspect/index.js');
-    return { facts: await inspectProject(reader, { supportedPythons: ALL_PYTHONS, staleLock: 'warn' }) };
+    return { facts: await inspectProject(reader, { staleLock: 'warn', today: new Date() }) };
   } catch (error) {
     if (error instanceof PycraneError) {
       return { projectError: { message: error.message, file: error.source?.file ?? 'pyproject.toml', ...(error.source ? { line: error.source.line } : {}) } };

@@ -70,7 +70,7 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
   if (!(await reader.isDirectory('.'))) {
     throw new UserError('E_NO_DIR', `${dir} is not a directory`);
   }
-  const facts = await inspectProject(reader);
+  const facts = await inspectProject(reader, { root: dir, today: new Date() });
   const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) });
   const actions = await planWrites(reader, files, { force: Boolean(options.force) });
   const changes = actions.filter((a) => a.kind !== 'unchanged');

@@ -102,6 +102,14 @@ describe('pycrane init', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no Python project in');
 
+    // A requirements file whose -r include is missing: pip would fail in the build, so init stops.
+    const broken = await mkdtemp(path.join(tmpdir(), 'pycrane-init-broken-'));
+    await writeFile(path.join(broken, 'requirements.txt'), 'flask==3.1.1\n-r base.txt\n');
+    const include = await cli(['init', broken, '--yes']);
+    expect(include.code).toBe(2);
+    expect(include.stderr.split('\n')[0]).toMatch(/^pycrane: requirements\.txt:2(:\d+)?: .*base\.txt/);
+    expect(await readdir(broken)).toEqual(['requirements.txt']);
+
     const nodir = await cli(['init', path.join(empty, 'nope')]);
     expect(nodir.code).toBe(2);
     expect(nodir.stderr).toContain('is not a directory');

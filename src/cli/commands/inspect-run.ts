@@ -20,6 +20,7 @@ export async function run(ctx: CliContext, dir: string | undefined, options: { j
   }
   const facts = await inspectProject(nodeReader(root), {
     root: dir ?? '.',
+    today: new Date(),
     ...(supportedPythons ? { supportedPythons } : {}),
   });
   if (options.json) {
