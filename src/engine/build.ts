@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PycraneError, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import type { ProjectFacts } from '../inspect/model.js';
 import type { BuildRequest, ContainerEngine, SecretSpec } from './engine.js';
 import type { ExecFn } from './exec.js';
@@ -13,7 +13,9 @@ import { readGitState } from './git.js';
 import { parseBuildConfig } from './pure/config.js';
 import { baseImageOf, stageNames } from './pure/dockerfile-from.js';
 import { createdTimestamp, ociLabels } from './pure/labels.js';
+import { parseReference } from './pure/registry.js';
 import { isValidRepository, planTags, repositoryFromName, type GitState } from './pure/tags.js';
+import { confirmPush, explainFailure, preflightPush, pushWithDocker } from './push.js';
 
 export interface BuildOptions {
   /** Stage to build; `app` by default (`[tool.pycrane.build] target`). */
@@ -32,6 +34,12 @@ export interface BuildOptions {
   readonly secrets: readonly string[];
   readonly labels: readonly string[];
   readonly progress: 'auto' | 'plain' | 'tty' | 'quiet';
+  /** buildx builder (`--builder`); unset: BUILDX_BUILDER, then buildx's current builder. */
+  readonly builder?: string;
+  /** `--push` of a dirty work tree: push only the `sha-<12>-dirty` tag instead of refusing. */
+  readonly allowDirty?: boolean;
+  /** `--push`: move release tags that already name an image of another commit. */
+  readonly force?: boolean;
 }
 
 export interface BuildDeps {
@@ -48,7 +56,14 @@ export interface BuildPlan {
   readonly request: BuildRequest;
   readonly target: string | undefined;
   readonly git: GitState;
+  /** Release tags (version, version-python, sha of a clean tree): never moved to another commit without --force. */
+  readonly immutable: readonly string[];
   readonly warnings: readonly string[];
+}
+
+export interface PushedTag {
+  readonly tag: string;
+  readonly digest: string;
 }
 
 export interface BuildResult {
@@ -61,6 +76,12 @@ export interface BuildResult {
   readonly labels: Readonly<Record<string, string>>;
   readonly via: 'buildx' | 'docker-build';
   readonly warnings: readonly string[];
+  /** The pushed manifest's (or index's) digest, as the registry serves it; undefined without --push. */
+  readonly digest: string | undefined;
+  /** Every tag pushed, each with the digest its registry answers for it. */
+  readonly pushed: readonly PushedTag[];
+  /** `--builder` or BUILDX_BUILDER; undefined: buildx's current builder. */
+  readonly builder: string | undefined;
 }
 
 /** `K=V` pairs from repeated flags; a bare `K` takes its value from the environment (as docker does). */
@@ -128,18 +149,20 @@ export async function planBuild(
   const name = facts.name?.value;
   const repository = options.repository ?? config.repository ?? repositoryFromName(name ?? path.basename(dir)) ?? 'app';
   if (!isValidRepository(repository)) throw new UserError('E_USAGE', `"${repository}" is not a valid image repository name (lowercase, [a-z0-9._-] and /)`);
-  const plan = planTags(
-    { repository, auto: config.tags, latest: options.latest || config.latest, extra: config.extraTags, shaLength: config.shaLength },
-    { version: facts.version?.value, python: facts.python.selected.value, git },
-  );
+  const tagInput = { version: facts.version?.value, python: facts.python.selected.value, git };
+  const plan = planTags({ repository, auto: config.tags, latest: options.latest || config.latest, extra: config.extraTags, shaLength: config.shaLength }, tagInput);
   warnings.push(...plan.warnings);
   // Another target than the app gets its own tags (`1.4.2-dev`), so it never replaces the app image.
   const suffix = target !== undefined && target !== 'app' ? `-${target}` : '';
-  const tags = plan.tags.map((ref) => (suffix ? `${ref}${suffix}` : ref)).filter((ref) => ref.slice(ref.lastIndexOf(':') + 1).length <= 128);
+  const withSuffix = (refs: readonly string[]) => refs.map((ref) => (suffix ? `${ref}${suffix}` : ref)).filter((ref) => ref.slice(ref.lastIndexOf(':') + 1).length <= 128);
+  let tags = withSuffix(plan.tags);
   for (const tag of options.tags) {
     const ref = tag.includes(':') || tag.includes('/') ? tag : `${repository}:${tag}`;
     if (!tags.includes(ref)) tags.push(ref);
   }
+  const release = planTags({ repository, auto: config.tags.filter((t) => t === 'version' || t === 'version-python' || t === 'sha'), latest: false, extra: [], shaLength: config.shaLength }, tagInput);
+  const immutable = git.dirty ? [] : withSuffix(release.tags.filter((ref) => !ref.endsWith(':local')));
+  if (options.output === 'push') tags = pushableTags(tags, git, options, warnings);
 
   const labels = ociLabels({
     title: name,
@@ -168,8 +191,39 @@ export async function planBuild(
     progress: options.progress,
     output: options.output,
     iidFile,
+    ...(options.builder === undefined ? {} : { builder: options.builder }),
   };
-  return { request, target, git, warnings };
+  return { request, target, git, immutable, warnings };
+}
+
+/**
+ * What `--push` may push (docs/build.md, "Push"): never uncommitted code under a release tag
+ * (a dirty tree is refused, or with --allow-dirty only `sha-<12>-dirty` goes), and never a
+ * name without a registry (it would go to docker.io/library/NAME).
+ */
+function pushableTags(tags: readonly string[], git: GitState, options: BuildOptions, warnings: string[]): string[] {
+  let out = [...tags];
+  if (git.dirty) {
+    const dirty = out.filter((ref) => /:sha-[0-9a-f]+-dirty(?:-[^:]*)?$/.test(ref));
+    if (!options.allowDirty) {
+      throw new UserError('E_DIRTY', 'refusing to push: the work tree has uncommitted changes (`git status` shows them)', {
+        hint: `Commit them first, or pass --allow-dirty to push only ${dirty[0] ?? 'the sha-<12>-dirty tag'}.`,
+      });
+    }
+    const dropped = out.filter((ref) => !dirty.includes(ref));
+    if (dropped.length > 0) warnings.push(`--allow-dirty: pushing only ${dirty.join(', ')}; not pushed: ${dropped.join(', ')}`);
+    out = dirty;
+  } else if (git.commit === undefined) {
+    warnings.push('not a git work tree: pycrane cannot tell whether the pushed code is committed');
+  }
+  for (const ref of out) {
+    if (!parseReference(ref).repository.includes('/')) {
+      throw new UserError('E_USAGE', `--push: ${ref} names no registry (docker would push it to docker.io/library/${parseReference(ref).repository})`, {
+        hint: 'Name the registry: --repository ghcr.io/OWNER/NAME, or [tool.pycrane.build] repository = "registry.example.com/team/name".',
+      });
+    }
+  }
+  return out;
 }
 
 export async function buildProject(deps: BuildDeps, dir: string, facts: ProjectFacts, dockerfileText: string, dockerfilePath: string, options: BuildOptions): Promise<BuildResult> {
@@ -177,36 +231,60 @@ export async function buildProject(deps: BuildDeps, dir: string, facts: ProjectF
   const tmp = await mkdtemp(path.join(tmpdir(), 'pycrane-build-'));
   try {
     const plan = await planBuild(deps, dir, facts, dockerfileText, dockerfilePath, options, path.join(tmp, 'iid'));
+    const warnings = [...plan.warnings];
     for (const warning of plan.warnings) deps.warn(warning);
+    const warn = (message: string) => {
+      warnings.push(message);
+      deps.warn(message);
+    };
+    const push = plan.request.output === 'push';
+    const builder = options.builder ?? (deps.env.BUILDX_BUILDER || undefined);
+    let request = plan.request;
     if (info.buildx === undefined) {
-      deps.warn('docker buildx is not installed: building with DOCKER_BUILDKIT=1 docker build');
-      if (plan.request.cacheTo.length > 0) deps.warn('--cache-to needs buildx: ignored');
+      warn('docker buildx is not installed: building with DOCKER_BUILDKIT=1 docker build');
+      if (request.builder !== undefined) warn(`--builder ${request.builder} needs buildx: ignored`);
+      // The classic builder writes inline cache metadata when asked by this build argument.
+      const inline = request.cacheTo.some((to) => /(^|,)type=inline(,|$)/.test(to));
+      if (inline) request = { ...request, buildArgs: { ...request.buildArgs, BUILDKIT_INLINE_CACHE: '1' } };
+      if (request.cacheTo.some((to) => !/(^|,)type=inline(,|$)/.test(to))) warn('--cache-to other than type=inline needs buildx: ignored');
+    } else if (push) {
+      request = { ...request, metadataFile: path.join(tmp, 'metadata.json') };
     }
+    const preflight = push && info.buildx !== undefined ? await preflightPush(deps.engine, request, plan, Boolean(options.force), warn) : undefined;
+
     const started = Date.now();
-    const outcome = await deps.engine.build(plan.request, deps.sink);
+    const outcome = await deps.engine.build(request, deps.sink);
     if (outcome.result.code !== 0) {
-      const tail = deps.sink === 'terminal' ? '' : `: ${outcome.result.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-      throw new PycraneError('E_BUILD', `docker ${outcome.argv.slice(0, 2).join(' ')} failed (exit ${outcome.result.code})${tail}`, { exitCode: 1 });
+      throw await explainFailure(deps.engine, request, outcome, preflight, builder);
     }
-    if (outcome.via === 'docker-build' && plan.request.output === 'push') {
-      for (const tag of plan.request.tags) {
-        const pushed = await deps.engine.push(tag);
-        if (pushed.code !== 0) throw new PycraneError('E_PUSH', `docker push ${tag} failed: ${pushed.stderr.trim()}`, { exitCode: 1 });
-      }
+    let pushed: PushedTag[] = [];
+    let digest: string | undefined;
+    if (push && outcome.via === 'docker-build') {
+      pushed = await pushWithDocker(deps.engine, request.tags);
+      digest = pushed[0]?.digest;
+    }
+    let imageId = (await readFile(request.iidFile, 'utf8').catch(() => '')).trim();
+    // buildx --push with a docker-container builder leaves no local image: only the id counts then.
+    const lookup = imageId || (push && outcome.via === 'buildx' ? '' : (request.tags[0] ?? ''));
+    const local = lookup ? await deps.engine.inspectImage(lookup) : undefined;
+    if (!imageId && local) imageId = local.id;
+    if (push && outcome.via === 'buildx') {
+      const metadata = await readFile(request.metadataFile ?? '', 'utf8').catch(() => '');
+      ({ pushed, digest } = await confirmPush(deps.engine, request, metadata, local, preflight, plan.git.commit, warn));
     }
     const durationMs = Date.now() - started;
-    let imageId = (await readFile(plan.request.iidFile, 'utf8').catch(() => '')).trim();
-    const local = plan.request.output === 'load' || outcome.via === 'docker-build' ? await deps.engine.inspectImage(imageId || (plan.request.tags[0] ?? '')) : undefined;
-    if (!imageId && local) imageId = local.id;
     return {
       imageId,
-      tags: plan.request.tags,
+      tags: request.tags,
       size: local?.size,
       durationMs,
       target: plan.target,
-      labels: plan.request.labels,
+      labels: request.labels,
       via: outcome.via,
-      warnings: plan.warnings,
+      warnings,
+      digest,
+      pushed,
+      builder,
     };
   } finally {
     await rm(tmp, { recursive: true, force: true });

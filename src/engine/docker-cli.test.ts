@@ -107,6 +107,15 @@ describe('build', () => {
     expect(call?.args.slice(0, 1)).toEqual(['build']);
   });
 
+  it('puts --builder right after build and --metadata-file before the output (buildx only)', () => {
+    const argv = buildArgv({ ...request, output: 'push', builder: 'ci', metadataFile: '/tmp/m.json' }, 'buildx');
+    expect(argv.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'ci']);
+    expect(argv.slice(-5)).toEqual(['/tmp/iid', '--metadata-file', '/tmp/m.json', '--push', '/p']);
+    const classic = buildArgv({ ...request, builder: 'ci', metadataFile: '/tmp/m.json' }, 'docker-build');
+    expect(classic).not.toContain('--builder');
+    expect(classic).not.toContain('--metadata-file');
+  });
+
   it('maps push and quiet', () => {
     expect(buildArgv({ ...request, output: 'push', progress: 'quiet' }, 'buildx')).toEqual(expect.arrayContaining(['--push', '--quiet']));
   });
@@ -123,7 +132,7 @@ describe('images and containers', () => {
       .on('docker image inspect nothing', { code: 1, stdout: '[]', stderr: 'Error: No such image: nothing' });
     const engine = engineWith(fake);
     const images = await engine.inspectImages(['a:1', 'missing:1']);
-    expect(images).toEqual([{ id: 'sha256:a', repoTags: ['a:1'], created: '', size: 5, user: '10001', env: ['A=1'], entrypoint: undefined, cmd: ['x'], workingDir: '', labels: {}, stopSignal: undefined, layers: ['l1'] }]);
+    expect(images).toEqual([{ id: 'sha256:a', repoTags: ['a:1'], repoDigests: [], created: '', size: 5, user: '10001', env: ['A=1'], entrypoint: undefined, cmd: ['x'], workingDir: '', labels: {}, stopSignal: undefined, layers: ['l1'] }]);
     expect(await engine.inspectImage('nothing')).toBeUndefined();
   });
 
@@ -142,6 +151,24 @@ describe('images and containers', () => {
       'run', '--rm', '--user', '0:0', '--network', 'none', '--label', 'org.pycrane.verify=probe', '--entrypoint', '/opt/venv/bin/python', 'img', '-c', 'print(1)',
     ]);
     expect(runArgv({ image: 'img', args: [], detach: true, name: 'c1', init: true })).toEqual(['run', '--detach', '--name', 'c1', '--init', 'img']);
+  });
+
+  it('pulls, asks the registry through imagetools, and reads the builder', async () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    const fake = fakeExec()
+      .on('docker pull r/app:1', { stdout: `Digest: ${digest}\n` })
+      .on('docker buildx imagetools inspect --format {{json .}} r/app:1', { stdout: JSON.stringify({ manifest: { digest }, image: { config: { Labels: {} } } }) })
+      .on('docker buildx imagetools inspect --format {{json .}} r/app:2', { code: 1, stderr: 'ERROR: r/app:2: not found\n' })
+      .on('docker buildx imagetools inspect --format {{json .}} r/app:3', { code: 1, stderr: 'ERROR: failed to authorize: 401 Unauthorized\n' })
+      .on('docker buildx inspect ci', { stdout: 'Name:   ci\nDriver: docker-container\n\nNodes:\nName: ci0\nPlatforms: linux/amd64*, linux/arm64*, linux/386\n' })
+      .on('docker buildx inspect', { code: 1, stderr: 'ERROR: no builder found' });
+    const engine = engineWith(fake);
+    expect((await engine.pull('r/app:1')).code).toBe(0);
+    expect(await engine.inspectRemote('r/app:1')).toEqual({ status: 'found', image: { digest, revision: undefined } });
+    expect(await engine.inspectRemote('r/app:2')).toEqual({ status: 'missing' });
+    expect(await engine.inspectRemote('r/app:3')).toEqual({ status: 'error', kind: 'unauthorized', message: 'failed to authorize: 401 Unauthorized' });
+    expect(await engine.builderInfo('ci')).toEqual({ name: 'ci', driver: 'docker-container', platforms: ['linux/amd64', 'linux/arm64', 'linux/386'] });
+    expect(await engine.builderInfo()).toBeUndefined();
   });
 
   it('stops with a timeout and removes by name', async () => {

@@ -2,7 +2,7 @@
  * ContainerEngine over the docker CLI (argv arrays, no shell): parity with the user's docker
  * for BuildKit/buildx, contexts, credential stores and .dockerignore.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EngineUnavailableError, PycraneError } from '../core/errors.js';
 import type {
   ComposeOptions,
@@ -18,6 +18,8 @@ import type {
   RunRequest,
 } from './engine.js';
 import type { ExecFn, ExecRequest, ExecResult } from './exec.js';
+import { parseBuilderInspect, type BuilderInfo } from './pure/build-errors.js';
+import { classifyRegistryError, errorLine, parseRemoteImage, type RemoteLookup } from './pure/registry.js';
 
 export interface DockerCliOptions {
   readonly exec: ExecFn;
@@ -35,6 +37,7 @@ export const START_ENGINE_HINT =
 const imageSchema = z.object({
   Id: z.string(),
   RepoTags: z.array(z.string()).nullish(),
+  RepoDigests: z.array(z.string()).nullish(),
   Created: z.string().nullish(),
   Size: z.number(),
   Config: z
@@ -73,6 +76,7 @@ function toImage(raw: z.infer<typeof imageSchema>): ImageDetails {
   return {
     id: raw.Id,
     repoTags: raw.RepoTags ?? [],
+    repoDigests: raw.RepoDigests ?? [],
     created: raw.Created ?? '',
     size: raw.Size,
     user: config.User ?? '',
@@ -100,6 +104,7 @@ function parseJson(what: string, text: string): unknown {
 /** The argv (after `docker`) of a build, buildx or classic. Pure, exported for tests. */
 export function buildArgv(request: BuildRequest, via: 'buildx' | 'docker-build'): string[] {
   const argv = via === 'buildx' ? ['buildx', 'build'] : ['build'];
+  if (via === 'buildx' && request.builder !== undefined) argv.push('--builder', request.builder);
   if (request.dockerfile !== undefined) argv.push('--file', request.dockerfile);
   if (request.target !== undefined) argv.push('--target', request.target);
   for (const tag of request.tags) argv.push('--tag', tag);
@@ -118,6 +123,7 @@ export function buildArgv(request: BuildRequest, via: 'buildx' | 'docker-build')
   if (request.progress !== 'quiet') argv.push('--progress', request.progress);
   else argv.push('--quiet');
   argv.push('--iidfile', request.iidFile);
+  if (via === 'buildx' && request.metadataFile !== undefined) argv.push('--metadata-file', request.metadataFile);
   if (via === 'buildx') argv.push(request.output === 'push' ? '--push' : '--load');
   argv.push(request.context);
   return argv;
@@ -290,6 +296,28 @@ export class DockerCli implements ContainerEngine {
 
   push(ref: string): Promise<ExecResult> {
     return this.#run(['push', ref]);
+  }
+
+  pull(ref: string): Promise<ExecResult> {
+    return this.#run(['pull', ref]);
+  }
+
+  async inspectRemote(ref: string, builder?: string): Promise<RemoteLookup> {
+    const args = ['buildx', 'imagetools', 'inspect', ...(builder === undefined ? [] : ['--builder', builder]), '--format', '{{json .}}', ref];
+    const result = await this.#run(args, { timeoutMs: 60_000 });
+    if (result.code === 0) {
+      const image = parseRemoteImage(result.stdout);
+      if (image) return { status: 'found', image };
+      return { status: 'error', kind: 'other', message: `unexpected output of docker buildx imagetools inspect: ${result.stdout.trim().slice(0, 120)}` };
+    }
+    const message = errorLine(result.stderr || result.spawnError || '') || `exit ${result.code}`;
+    const kind = result.timedOut ? 'unreachable' : classifyRegistryError(message);
+    return kind === 'not-found' ? { status: 'missing' } : { status: 'error', kind, message };
+  }
+
+  async builderInfo(builder?: string): Promise<BuilderInfo | undefined> {
+    const result = await this.#run(['buildx', 'inspect', ...(builder === undefined ? [] : [builder])], { timeoutMs: 30_000 });
+    return result.code === 0 ? parseBuilderInspect(result.stdout) : undefined;
   }
 
   async compose(args: readonly string[], cwd?: string, options: ComposeOptions = {}): Promise<ExecResult> {

@@ -3,6 +3,8 @@
  * (docker-cli.ts) implements it over the docker CLI; tests implement it with a fake ExecFn.
  */
 import type { ExecResult } from './exec.js';
+import type { BuilderInfo } from './pure/build-errors.js';
+import type { RemoteLookup } from './pure/registry.js';
 
 export interface ComposeCommand {
   /** `2.26.1` */
@@ -56,6 +58,10 @@ export interface BuildRequest {
   readonly output: 'load' | 'push';
   /** Where the image id is written (`--iidfile`). */
   readonly iidFile: string;
+  /** buildx's `--metadata-file` (the pushed digest is read from it); buildx only. */
+  readonly metadataFile?: string;
+  /** `--builder NAME` (buildx); else buildx takes BUILDX_BUILDER from the environment, then the current one. */
+  readonly builder?: string;
 }
 
 export interface BuildOutcome {
@@ -72,6 +78,8 @@ export type BuildSink = 'terminal' | ((chunk: string) => void);
 export interface ImageDetails {
   readonly id: string;
   readonly repoTags: readonly string[];
+  /** `repo@sha256:...` for each repository the image was pushed to or pulled from. */
+  readonly repoDigests?: readonly string[];
   readonly created: string;
   readonly size: number;
   readonly user: string;
@@ -136,6 +144,11 @@ export interface ContainerEngine {
   logs(id: string): Promise<string>;
   removeContainer(id: string): Promise<void>;
   push(ref: string): Promise<ExecResult>;
+  pull(ref: string): Promise<ExecResult>;
+  /** What the registry serves for a reference (`docker buildx imagetools inspect`), without pulling. */
+  inspectRemote(ref: string, builder?: string): Promise<RemoteLookup>;
+  /** The builder's name, driver and platforms (`docker buildx inspect`); undefined when it does not answer. */
+  builderInfo(builder?: string): Promise<BuilderInfo | undefined>;
   /** Runs `docker compose ARGS` (or `docker-compose ARGS`). */
   compose(args: readonly string[], cwd?: string, options?: ComposeOptions): Promise<ExecResult>;
 }

@@ -74,6 +74,41 @@ describe('verifyImage', () => {
     expect(lines.some((l) => l.includes('--help'))).toBe(false);
   });
 
+  it('pulls an image that is not local and reports the digest it verified', async () => {
+    const digest = `sha256:${'d'.repeat(64)}`;
+    const ref = `127.0.0.1:5000/hello@${digest}`;
+    const fake = fakeExec()
+      .on('docker version', { stdout: '20.10.24\n' })
+      .on('docker buildx version', { stdout: 'b\n' })
+      .on('docker compose version --short', { stdout: '2.26.1\n' })
+      .on(`docker image inspect ${ref}`, { code: 1, stdout: '[]', stderr: `Error: No such image: ${ref}` }, 1)
+      .on(`docker pull ${ref}`, { stdout: `Digest: ${digest}\nStatus: Downloaded newer image for ${ref}\n` })
+      .on(`docker image inspect ${ref}`, { stdout: JSON.stringify([{ ...imageJson('sha256:app', ['l1', 'l2']), RepoDigests: [`127.0.0.1:5000/hello@${digest}`] }]) })
+      .on('docker image inspect python:3.13-slim', { stdout: JSON.stringify([imageJson('sha256:base', ['l1'])]) })
+      .on('docker history', { stdout: '' })
+      .on((call) => call.args.includes('--entrypoint') && call.args.includes('root'), { stdout: probeOut('root') })
+      .on((call) => call.args.includes('--entrypoint') && call.args.includes('user'), { stdout: probeOut('user') })
+      .on('docker run --detach', { stdout: 'cid\n' })
+      .on('docker container inspect', { stdout: JSON.stringify([{ State: { Status: 'exited', Running: false, ExitCode: 0, StartedAt: '', FinishedAt: '' } }]) })
+      .on('docker logs', {})
+      .on('docker rm', {});
+    const report = await verifyImage(new DockerCli({ exec: fake.exec, env: {} }), { image: ref, expected: undefined, dockerfileBase: 'python:3.13-slim', config: parseVerifyConfig({}).config, graceMs: 10 });
+    expect(report).toMatchObject({ image: ref, imageId: 'sha256:app', digest, pulled: true });
+    expect(fake.lines().filter((l) => l.startsWith('docker pull'))).toEqual([`docker pull ${ref}`]);
+  });
+
+  it('says why a pull failed', async () => {
+    const fake = fakeExec()
+      .on('docker version', { stdout: '20.10.24\n' })
+      .on('docker buildx version', { stdout: 'b\n' })
+      .on('docker compose version --short', { stdout: '2.26.1\n' })
+      .on('docker image inspect', { code: 1, stdout: '[]', stderr: 'Error: No such image' })
+      .on('docker pull', { code: 1, stderr: 'Error response from daemon: manifest for 127.0.0.1:5000/x:9 not found: manifest unknown: manifest unknown\n' });
+    await expect(verifyImage(new DockerCli({ exec: fake.exec, env: {} }), { image: '127.0.0.1:5000/x:9', expected: undefined, dockerfileBase: undefined, config: parseVerifyConfig({}).config })).rejects.toThrow(
+      'no image 127.0.0.1:5000/x:9 in the local image store, and docker pull 127.0.0.1:5000/x:9 failed: manifest for 127.0.0.1:5000/x:9 not found: manifest unknown: manifest unknown',
+    );
+  });
+
   it('says which image is missing', async () => {
     const fake = fakeExec()
       .on('docker version', { stdout: '20.10.24\n' })

@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import type { ContainerEngine, ImageDetails } from './engine.js';
 import type { VerifyConfig } from './pure/config.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './pure/probe-script.js';
+import { digestForReference, errorLine, parseReference } from './pure/registry.js';
 import { baseFromImage, findBaseByLayers, isLayerPrefix, sizeReport, type BaseImage, type SizeReport } from './pure/size.js';
 import {
   evaluateVerify,
@@ -29,11 +30,17 @@ export interface VerifyInput {
   readonly config: VerifyConfig;
   /** How long the default command must survive to count as started (ms). */
   readonly graceMs?: number;
+  /** `missing` (default): pull only when the image is not local; `always`: pull first (what the registry serves now). */
+  readonly pull?: 'missing' | 'always';
 }
 
 export interface VerifyReport {
   readonly image: string;
   readonly imageId: string;
+  /** The registry digest verified: the one named (`@sha256:...`) or the image's RepoDigest for its repository; null for a local-only image. */
+  readonly digest: string | null;
+  /** true when verify pulled the image first. */
+  readonly pulled: boolean;
   readonly verdict: 'pass' | 'fail';
   readonly checks: readonly Check[];
   readonly size: SizeReport;
@@ -149,11 +156,30 @@ async function findBase(engine: ContainerEngine, image: ImageDetails, dockerfile
   return baseFromImage(best, tag ?? best.id.replace(/^sha256:/, '').slice(0, 12), 'layers');
 }
 
+/** The local image, pulled first when it is missing (or always, when asked). */
+async function resolveImage(engine: ContainerEngine, ref: string, pull: 'missing' | 'always'): Promise<{ image: ImageDetails; pulled: boolean }> {
+  const local = pull === 'always' ? undefined : await engine.inspectImage(ref);
+  if (local) return { image: local, pulled: false };
+  const result = await engine.pull(ref);
+  const image = result.code === 0 ? await engine.inspectImage(ref) : undefined;
+  if (!image) {
+    const why = errorLine(result.stderr || result.stdout || result.spawnError || '') || `exit ${result.code}`;
+    throw new UserError('E_NO_IMAGE', `no image ${ref} in the local image store, and docker pull ${ref} failed: ${why}`, {
+      hint: 'Build it first (pycrane build), or check the reference and `docker login` to its registry.',
+    });
+  }
+  return { image, pulled: true };
+}
+
 export async function verifyImage(engine: ContainerEngine, input: VerifyInput): Promise<VerifyReport> {
   const begin = Date.now();
   await engine.info();
-  const image = await engine.inspectImage(input.image);
-  if (!image) throw new UserError('E_NO_IMAGE', `no image ${input.image} in the local image store`, { hint: 'Build it first (pycrane build) or pull it.' });
+  const { image, pulled } = await resolveImage(engine, input.image, input.pull ?? 'missing');
+  const digest = digestForReference(input.image, image.repoDigests ?? []);
+  const named = parseReference(input.image).digest;
+  if (named !== undefined && digest !== named) {
+    throw new UserError('E_DIGEST', `${input.image} resolved to ${image.id}, which does not carry ${named}`, { hint: 'Pull it again: pycrane verify --pull REF.' });
+  }
   const graceMs = input.graceMs ?? 2000;
   const probes = Promise.all([
     runProbe(engine, image, 'user', input.expected ?? []),
@@ -168,5 +194,5 @@ export async function verifyImage(engine: ContainerEngine, input: VerifyInput): 
   ]);
   const size = sizeReport(image, history, base, input.config.maxSize);
   const checks = evaluateVerify({ image, history, userProbe, rootProbe, start, probeCommand, expected: input.expected, size });
-  return { image: input.image, imageId: image.id, verdict: verdict(checks), checks, size, durationMs: Date.now() - begin };
+  return { image: input.image, imageId: image.id, digest: digest ?? null, pulled, verdict: verdict(checks), checks, size, durationMs: Date.now() - begin };
 }

@@ -50,6 +50,7 @@ const PROGRESS = ['auto', 'plain', 'tty', 'quiet'] as const;
 
 export function buildOptionsFrom(ctx: CliContext, options: Partial<BuildCliOptions>): { options: BuildOptions; terminal: boolean } {
   if (options.push && options.load) throw new UserError('E_USAGE', '--push and --load exclude each other');
+  if (!options.push && (options.allowDirty || options.force)) throw new UserError('E_USAGE', `${options.allowDirty ? '--allow-dirty' : '--force'} only applies with --push`);
   const requested = options.progress;
   if (requested !== undefined && !(PROGRESS as readonly string[]).includes(requested)) {
     throw new UserError('E_USAGE', `--progress must be one of ${PROGRESS.join(', ')}, got "${requested}"`);
@@ -73,6 +74,9 @@ export function buildOptionsFrom(ctx: CliContext, options: Partial<BuildCliOptio
       secrets: options.secret ?? [],
       labels: options.label ?? [],
       progress,
+      ...(options.builder === undefined ? {} : { builder: options.builder }),
+      allowDirty: Boolean(options.allowDirty),
+      force: Boolean(options.force),
     },
   };
 }
@@ -111,6 +115,9 @@ export async function run(ctx: CliContext, dir: string | undefined, cli: BuildCl
           target: result.target ?? null,
           labels: result.labels,
           via: result.via,
+          builder: result.builder ?? null,
+          digest: result.digest ?? null,
+          pushed: result.pushed,
           warnings: result.warnings,
         },
         null,
@@ -121,8 +128,17 @@ export async function run(ctx: CliContext, dir: string | undefined, cli: BuildCl
     const id = result.imageId.replace(/^sha256:/, '').slice(0, 12);
     ctx.stdout.write(
       `built ${result.target ?? 'the last stage'} in ${(result.durationMs / 1000).toFixed(1)} s: ${id}${result.size === undefined ? '' : `, ${formatSize(result.size)}`}\n` +
-        result.tags.map((tag) => `  ${tag}\n`).join(''),
+        (result.digest === undefined ? result.tags.map((tag) => `  ${tag}\n`).join('') : ''),
     );
+    if (result.digest !== undefined) {
+      const first = result.pushed[0]?.tag ?? '';
+      const pinned = `${first.slice(0, first.lastIndexOf(':') > first.lastIndexOf('/') ? first.lastIndexOf(':') : first.length)}@${result.digest}`;
+      ctx.stdout.write(
+        `pushed ${result.pushed.length} tag${result.pushed.length === 1 ? '' : 's'}, digest ${result.digest}\n` +
+          result.pushed.map((p) => `  ${p.tag}  ${p.digest}\n`).join('') +
+          `verify it: pycrane verify ${pinned}\n`,
+      );
+    }
   }
   return ExitCode.ok;
 }

@@ -60,7 +60,20 @@ describe('buildOptionsFrom', () => {
     expect(buildOptionsFrom(ctxWith({}, true).ctx, { progress: 'plain' })).toMatchObject({ terminal: false });
     expect(() => buildOptionsFrom(ctxWith({}).ctx, { progress: 'fancy' })).toThrow(/--progress/);
   });
-  it('maps --push', () => {
-    expect(buildOptionsFrom(ctxWith({}).ctx, { push: true }).options.output).toBe('push');
+  it('maps --push, --builder, --allow-dirty and --force', () => {
+    expect(buildOptionsFrom(ctxWith({}).ctx, { push: true }).options).toMatchObject({ output: 'push', allowDirty: false, force: false });
+    expect(buildOptionsFrom(ctxWith({}).ctx, { push: true, builder: 'ci', allowDirty: true, force: true }).options).toMatchObject({ builder: 'ci', allowDirty: true, force: true });
+    expect(() => buildOptionsFrom(ctxWith({}).ctx, { allowDirty: true })).toThrow('--allow-dirty only applies with --push');
+    expect(() => buildOptionsFrom(ctxWith({}).ctx, { force: true })).toThrow('--force only applies with --push');
+  });
+
+  it('lists the push options in --help', async () => {
+    const t = ctxWith({});
+    expect(await runCli(['build', '--help'], t.ctx)).toBe(0);
+    for (const option of ['--allow-dirty', '--force', '--builder <name>', '--cache-to <dest>', 'type=gha,mode=max']) expect(t.out()).toContain(option);
+    const v = ctxWith({});
+    expect(await runCli(['verify', '--help'], v.ctx)).toBe(0);
+    expect(v.out()).toContain('--pull');
+    expect(v.out()).toContain('REGISTRY/NAME@sha256:');
   });
 });

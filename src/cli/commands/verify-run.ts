@@ -80,6 +80,7 @@ export async function run(ctx: CliContext, target: string | undefined, options: 
     expected: project ? lockedMain(ctx, project.facts) : undefined,
     dockerfileBase: project?.dockerfileText ? (baseImageOf(project.dockerfileText, 'app') ?? baseImageOf(project.dockerfileText)) : undefined,
     config,
+    pull: options.pull && !asDir ? 'always' : 'missing',
   });
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -9,6 +9,7 @@ export interface VerifyCliOptions {
   init?: boolean;
   network?: string;
   repository?: string;
+  pull?: boolean;
 }
 
 export const register: Register = (program, ctx, setExit) => {
@@ -22,9 +23,11 @@ export const register: Register = (program, ctx, setExit) => {
         '(`--help` or the configured probe exits 0 for a CLI); `docker stop` takes under 5 s; the venv\'s ' +
         'interpreter resolves; no credentials in ENV, labels or history; size over the base image and the ' +
         'largest layers, with an optional budget. Given a project folder (the default), verifies its app image, ' +
-        'found by its tag or built. Exit 0 all pass, 1 any fails, 2 usage, 3 no engine.',
+        'found by its tag or built. An image that is not local is pulled first (REGISTRY/NAME@sha256:... verifies ' +
+        'exactly that digest; the digest is reported). Exit 0 all pass, 1 any fails, 2 usage (no such image, pull failed), 3 no engine.',
     )
-    .argument('[image-or-dir]', 'an image reference, or a project folder (default: the current folder)')
+    .argument('[image-or-dir]', 'an image reference (NAME:TAG, REGISTRY/NAME@sha256:...), or a project folder (default: the current folder)')
+    .option('--pull', 'pull the image first even when it is local (verify what the registry serves now)')
     .option('--project <dir>', 'with an IMAGE: the project whose lock and [tool.pycrane.verify] apply')
     .option('--json', 'print the report as one JSON document')
     .option('--max-size <size>', 'fail when the image is larger, e.g. 250MB or 1GiB (default: [tool.pycrane.verify] max-size)')

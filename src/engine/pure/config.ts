@@ -2,7 +2,7 @@
  * `[tool.pycrane.build]` and `[tool.pycrane.verify]`: raw TOML from ProjectFacts.config,
  * validated here with zod. Bad values are the user's to fix: they come back as messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AutoTag } from './tags.js';
 import { parseSize } from './size.js';
 

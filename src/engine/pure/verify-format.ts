@@ -7,11 +7,14 @@ export interface ReportView {
   readonly imageId: string;
   readonly checks: readonly Check[];
   readonly durationMs: number;
+  readonly digest?: string | null;
+  readonly pulled?: boolean;
 }
 
 export function formatVerifyReport(report: ReportView, color: boolean): string {
   const c = pc.createColors(color);
   const lines = [c.bold(`pycrane verify ${report.image} (${report.imageId.replace(/^sha256:/, '').slice(0, 12)})`)];
+  if (report.digest) lines.push(`  digest ${report.digest}${report.pulled ? ' (pulled from the registry)' : ''}`);
   const width = Math.max(...report.checks.map((check) => check.id.length));
   for (const check of report.checks) {
     const label = check.status === 'pass' ? c.green('PASS') : check.status === 'fail' ? c.red('FAIL') : c.yellow('SKIP');
