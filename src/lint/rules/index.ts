@@ -43,6 +43,7 @@ import { noCacheMount } from './no-cache-mount.js';
 import { noDevTarget } from './no-dev-target.js';
 import { nonNumericUser } from './non-numeric-user.js';
 import { pathNotInStage } from './path-not-in-stage.js';
+import { platformSpecificBuild } from './platform-specific-build.js';
 import { poetryRemovedOption } from './poetry-removed-option.js';
 import { poetryVersionMismatch } from './poetry-version-mismatch.js';
 import { projectUnreadable } from './project-unreadable.js';
@@ -105,6 +106,7 @@ export const allRules: readonly Rule[] = [
   noDevTarget,
   nonNumericUser,
   pathNotInStage,
+  platformSpecificBuild,
   poetryRemovedOption,
   poetryVersionMismatch,
   projectUnreadable,
