@@ -14,7 +14,7 @@ import { parseBuildConfig } from './pure/config.js';
 import { baseImageOf, stageNames } from './pure/dockerfile-from.js';
 import { createdTimestamp, ociLabels } from './pure/labels.js';
 import { parseReference } from './pure/registry.js';
-import { isValidRepository, planTags, repositoryFromName, type GitState } from './pure/tags.js';
+import { type AutoTag, isValidRepository, planTags, repositoryFromName, type GitState } from './pure/tags.js';
 import { confirmPush, explainFailure, preflightPush, pushWithDocker } from './push.js';
 
 export interface BuildOptions {
@@ -40,6 +40,8 @@ export interface BuildOptions {
   readonly allowDirty?: boolean;
   /** `--push`: move release tags that already name an image of another commit. */
   readonly force?: boolean;
+  /** `--tags`: which automatic tags this build gets, instead of `[tool.pycrane.build] tags`. */
+  readonly autoTags?: readonly AutoTag[];
 }
 
 export interface BuildDeps {
@@ -150,7 +152,8 @@ export async function planBuild(
   const repository = options.repository ?? config.repository ?? repositoryFromName(name ?? path.basename(dir)) ?? 'app';
   if (!isValidRepository(repository)) throw new UserError('E_USAGE', `"${repository}" is not a valid image repository name (lowercase, [a-z0-9._-] and /)`);
   const tagInput = { version: facts.version?.value, python: facts.python.selected.value, git };
-  const plan = planTags({ repository, auto: config.tags, latest: options.latest || config.latest, extra: config.extraTags, shaLength: config.shaLength }, tagInput);
+  const auto = options.autoTags ?? config.tags;
+  const plan = planTags({ repository, auto, latest: options.latest || config.latest, extra: config.extraTags, shaLength: config.shaLength }, tagInput);
   warnings.push(...plan.warnings);
   // Another target than the app gets its own tags (`1.4.2-dev`), so it never replaces the app image.
   const suffix = target !== undefined && target !== 'app' ? `-${target}` : '';
@@ -160,7 +163,7 @@ export async function planBuild(
     const ref = tag.includes(':') || tag.includes('/') ? tag : `${repository}:${tag}`;
     if (!tags.includes(ref)) tags.push(ref);
   }
-  const release = planTags({ repository, auto: config.tags.filter((t) => t === 'version' || t === 'version-python' || t === 'sha'), latest: false, extra: [], shaLength: config.shaLength }, tagInput);
+  const release = planTags({ repository, auto: auto.filter((t) => t === 'version' || t === 'version-python' || t === 'sha'), latest: false, extra: [], shaLength: config.shaLength }, tagInput);
   const immutable = git.dirty ? [] : withSuffix(release.tags.filter((ref) => !ref.endsWith(':local')));
   if (options.output === 'push') tags = pushableTags(tags, git, options, warnings);
 

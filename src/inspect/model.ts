@@ -167,6 +167,10 @@ export interface PycraneConfig {
   /** The requirement file the runtime image installs, and the dev image's extra ones. */
   readonly requirements?: string;
   readonly devRequirements?: readonly string[];
+  /** The CI system `init` also writes a pipeline for (`init --ci` without the flag). */
+  readonly ci?: 'github' | 'gitlab';
+  /** The default branch the GitHub workflow pushes from (`--default-branch`). */
+  readonly ciDefaultBranch?: string;
   /** `host` where builds must reach an index on the host's loopback (a local mirror). */
   readonly buildNetwork?: string;
   /** Sub-tables owned by other commands (`check`, `build`, `verify`), passed through as parsed TOML. */

@@ -5,6 +5,7 @@ import { buildProject, type BuildOptions, type BuildResult } from '../../engine/
 import { DockerCli } from '../../engine/docker-cli.js';
 import { nodeExec } from '../../engine/exec.js';
 import { parseBuildConfig } from '../../engine/pure/config.js';
+import type { AutoTag } from '../../engine/pure/tags.js';
 import { formatSize } from '../../engine/pure/size.js';
 import { inspectProject, type ProjectFacts } from '../../inspect/index.js';
 import { nodeReader } from '../../io/fs.js';
@@ -65,6 +66,7 @@ export function buildOptionsFrom(ctx: CliContext, options: Partial<BuildCliOptio
       tags: options.tag ?? [],
       ...(options.repository === undefined ? {} : { repository: options.repository }),
       latest: Boolean(options.latest),
+      ...(options.tags === undefined ? {} : { autoTags: parseAutoTags(options.tags) }),
       output: options.push ? 'push' : 'load',
       ...(options.platform === undefined ? {} : { platform: options.platform }),
       cacheFrom: options.cacheFrom ?? [],
@@ -141,4 +143,16 @@ export async function run(ctx: CliContext, dir: string | undefined, cli: BuildCl
     }
   }
   return ExitCode.ok;
+}
+
+const AUTO_TAGS: readonly AutoTag[] = ['version', 'version-python', 'minor', 'major', 'sha'];
+
+/** `--tags sha,version` -> the automatic tag kinds, each checked. */
+function parseAutoTags(text: string): AutoTag[] {
+  const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
+  const bad = kinds.find((k) => !(AUTO_TAGS as readonly string[]).includes(k));
+  if (bad !== undefined || kinds.length === 0) {
+    throw new UserError('E_USAGE', `--tags takes a comma-separated list of ${AUTO_TAGS.join(', ')}; got "${text}"`);
+  }
+  return kinds as AutoTag[];
 }

@@ -67,6 +67,13 @@ describe('buildOptionsFrom', () => {
     expect(() => buildOptionsFrom(ctxWith({}).ctx, { force: true })).toThrow('--force only applies with --push');
   });
 
+  it('takes --tags as the automatic tag kinds of this build, and rejects unknown kinds', () => {
+    expect(buildOptionsFrom(ctxWith({}).ctx, { tags: 'sha' }).options.autoTags).toEqual(['sha']);
+    expect(buildOptionsFrom(ctxWith({}).ctx, { tags: 'version, sha' }).options.autoTags).toEqual(['version', 'sha']);
+    expect(buildOptionsFrom(ctxWith({}).ctx, {}).options.autoTags).toBeUndefined();
+    expect(() => buildOptionsFrom(ctxWith({}).ctx, { tags: 'sha,nightly' })).toThrow('--tags takes a comma-separated list of version, version-python, minor, major, sha; got "sha,nightly"');
+  });
+
   it('lists the push options in --help', async () => {
     const t = ctxWith({});
     expect(await runCli(['build', '--help'], t.ctx)).toBe(0);

@@ -8,6 +8,7 @@ export interface BuildCliOptions {
   tag: string[];
   repository?: string;
   latest?: boolean;
+  tags?: string;
   push?: boolean;
   load?: boolean;
   platform?: string;
@@ -44,6 +45,7 @@ export const register: Register = (program, ctx, setExit) => {
     .option('-t, --tag <tag>', 'extra tag: bare (`stable`, on the repository) or a full reference; repeatable', collect, [])
     .option('--repository <name>', 'image repository (default: [tool.pycrane.build] repository, else the project name)')
     .option('--latest', 'also tag `latest` (clean work tree and final release only)')
+    .option('--tags <kinds>', 'the automatic tags of this build, comma-separated: version, version-python, minor, major, sha (default: [tool.pycrane.build] tags, else version,version-python,sha); `--tags sha` for branch builds that must not move a release tag')
     .option('--push', 'push every tag to its registry (checked before and after) and print the digest, instead of loading')
     .option('--load', 'load into the local image store (the default)')
     .option('--allow-dirty', 'with --push on a dirty work tree: push only the sha-<12>-dirty tag instead of refusing')

@@ -3,12 +3,13 @@ import { createInterface } from 'node:readline/promises';
 import pc from 'picocolors';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { formatRef } from '../../core/location.js';
-import { type BuildPlan, generateSetup } from '../../generate/index.js';
+import { type BuildPlan, CI_PATHS, type CiOptions, DEFAULT_BRANCH, generateSetup } from '../../generate/index.js';
 import { inspectProject } from '../../inspect/index.js';
-import type { ProjectFacts } from '../../inspect/model.js';
+import type { ProjectFacts, PycraneConfig } from '../../inspect/model.js';
 import { nodeReader } from '../../io/fs.js';
 import { type WriteAction, applyWrites, diffActions, planWrites } from '../../io/write-files.js';
 import type { CliContext } from '../context.js';
+import { VERSION } from '../version.js';
 import type { InitOptions } from './init.js';
 
 function installLine(plan: BuildPlan): string {
@@ -18,7 +19,7 @@ function installLine(plan: BuildPlan): string {
   return `${deps}; ${project}`;
 }
 
-function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
+function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean, ci: CiOptions | undefined): string {
   const dim = color ? pc.dim : (s: string) => s;
   const at = (ref: Parameters<typeof formatRef>[0]) => (ref ? dim(`  (${formatRef(ref)})`) : '');
   const start = [...(plan.start.entrypoint ?? []), ...(plan.start.cmd ?? [])].join(' ');
@@ -31,6 +32,10 @@ function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean): string {
     `user       app ${plan.user.uid}:${plan.user.gid}, dev ${plan.devUser.name} ${plan.devUser.uid}:${plan.devUser.gid} (DEV_UID/DEV_GID build args)`,
     `dev groups ${plan.devGroups.length > 0 ? plan.devGroups.join(', ') : '(none)'}`,
   ];
+  if (ci) {
+    const branch = ci.system === 'github' ? (ci.defaultBranch ?? DEFAULT_BRANCH) : '$CI_DEFAULT_BRANCH';
+    lines.push(`ci         ${CI_PATHS[ci.system]}: pycrane ${ci.pycraneVersion}, images pushed from ${branch} and v* tags`);
+  }
   for (const issue of facts.issues) {
     const where = issue.source ? `${formatRef(issue.source)}: ` : '';
     lines.push(`${issue.severity === 'info' ? 'note' : 'warning'}: ${where}${issue.message}`);
@@ -64,14 +69,39 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** A branch name as a workflow trigger takes it literally: no glob characters, no leading `-`. */
+const BRANCH_NAME = /^(?!-)[A-Za-z0-9._/-]+$/;
+
+/** The CI file to render, if `--ci` asked for one; the pipeline runs the pycrane release that wrote it. */
+export function ciOptions(flags: InitOptions, config: PycraneConfig = {}): CiOptions | undefined {
+  // The flags win; without them, [tool.pycrane] ci remembers the choice, so `init --check` stays the same.
+  const options = { ci: flags.ci ?? config.ci, defaultBranch: flags.defaultBranch ?? config.ciDefaultBranch };
+  if (options.defaultBranch !== undefined) {
+    if (options.ci !== 'github') {
+      throw new UserError('E_USAGE', '--default-branch needs --ci github (GitLab pipelines read $CI_DEFAULT_BRANCH themselves)');
+    }
+    if (!BRANCH_NAME.test(options.defaultBranch)) {
+      throw new UserError('E_USAGE', `--default-branch "${options.defaultBranch}" is not a plain branch name (letters, digits, . _ / -)`);
+    }
+  }
+  if (options.ci === undefined) return undefined;
+  return {
+    system: options.ci,
+    pycraneVersion: VERSION,
+    ...(options.defaultBranch === undefined ? {} : { defaultBranch: options.defaultBranch }),
+  };
+}
+
 export async function run(dir: string, options: InitOptions, ctx: CliContext): Promise<number> {
   const root = path.resolve(ctx.cwd, dir);
   const reader = nodeReader(root);
   if (!(await reader.isDirectory('.'))) {
     throw new UserError('E_NO_DIR', `${dir} is not a directory`);
   }
+  ciOptions(options); // usage errors before reading anything
   const facts = await inspectProject(reader, { root: dir, today: new Date() });
-  const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) });
+  const ci = ciOptions(options, facts.config);
+  const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) }, ci ? { ci } : {});
   const actions = await planWrites(reader, files, { force: Boolean(options.force) });
   const changes = actions.filter((a) => a.kind !== 'unchanged');
   const conflicts = actions.filter((a) => a.kind === 'conflict');
@@ -93,13 +123,13 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
   }
   if (options.dryRun) {
     if (!options.json) {
-      ctx.stdout.write(summary(facts, plan, ctx.color));
+      ctx.stdout.write(summary(facts, plan, ctx.color, ci));
       ctx.stdout.write(diffActions(actions));
       for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
     }
     return ExitCode.ok;
   }
-  if (!options.json) ctx.stdout.write(summary(facts, plan, ctx.color));
+  if (!options.json) ctx.stdout.write(summary(facts, plan, ctx.color, ci));
   if (conflicts.length > 0) {
     for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
     ctx.stderr.write(

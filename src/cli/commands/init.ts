@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import type { Register } from './index.js';
 
 export interface InitOptions {
@@ -6,6 +7,10 @@ export interface InitOptions {
   readonly check?: boolean;
   readonly force?: boolean;
   readonly json?: boolean;
+  /** Also write a CI pipeline: `github` (.github/workflows/pycrane.yml) or `gitlab` (.gitlab-ci.yml). */
+  readonly ci?: 'github' | 'gitlab';
+  /** With `--ci github`: the branch whose pushes publish images (default main). */
+  readonly defaultBranch?: string;
 }
 
 export const register: Register = (program, ctx, setExit) => {
@@ -18,6 +23,8 @@ export const register: Register = (program, ctx, setExit) => {
         '',
         'Managers: Poetry, uv, PDM, pipenv, pip-tools, pip (requirement files) and PEP 621 builds without a lock (setuptools, hatchling, flit, pdm-backend). Which one is detected, and why, is in the summary; [tool.pycrane] manager (or pycrane.toml, for projects without pyproject.toml) overrides it.',
         '',
+        'With --ci github or --ci gitlab, also writes a CI pipeline (.github/workflows/pycrane.yml or .gitlab-ci.yml) that runs pycrane check and init --check, builds the app image with pycrane build (its own tags) for linux/amd64 and linux/arm64, pushes it to GHCR or the GitLab registry on the default branch and v* tags, and verifies the pushed digest (docs/ci.md). The flag is not remembered: pass it again, as the pipeline does for init --check.',
+        '',
         'Files pycrane wrote and nobody edited since are updated in place; any other existing file is left alone unless --force is given. Writes are atomic: all files or none.',
         '',
         'Exit codes: 0 written or up to date, 1 --check found drift or a file is in the way, 2 bad input.',
@@ -29,6 +36,8 @@ export const register: Register = (program, ctx, setExit) => {
     .option('--check', 'exit 1 when the files differ from what init would write (for CI); write nothing')
     .option('-f, --force', 'replace files pycrane did not write, or that were edited by hand')
     .option('--json', 'print the plan and the file actions as JSON')
+    .addOption(new Option('--ci <system>', 'also write a CI pipeline for this system').choices(['github', 'gitlab']))
+    .option('--default-branch <name>', 'with --ci github: the branch whose pushes publish images (default main)')
     .action(async (dir: string, options: InitOptions) => {
       const { run } = await import('./init-run.js');
       setExit(await run(dir, options, ctx));

@@ -37,6 +37,8 @@ const schema = z.object({
   requirements: z.string().min(1).optional(),
   'dev-requirements': z.array(z.string().min(1)).optional(),
   'build-network': z.string().min(1).optional(),
+  ci: z.enum(['github', 'gitlab']).optional(),
+  'ci-default-branch': z.string().regex(/^(?!-)[A-Za-z0-9._/-]+$/, 'expected a branch name like "main"').optional(),
   check: passThrough.optional(),
   build: passThrough.optional(),
   verify: passThrough.optional(),
