@@ -26,9 +26,19 @@ export type ValidatorName =
 
 let validators: Readonly<Record<ValidatorName, ValidateFunction>> | undefined;
 
+/**
+ * In the CLI's CommonJS bundle (scripts/bundle.mjs) `require` exists and the bundler sees this call, so the
+ * validators are part of the bundle and of its code cache; as ESM (the library in dist/, the tests) there is no
+ * `require` and they are loaded from schemas/, two levels above src/lint/ and dist/lint/.
+ */
+function loadValidators(): Record<ValidatorName, ValidateFunction> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (typeof require === 'function') return require('../../schemas/validators.cjs') as Record<ValidatorName, ValidateFunction>;
+  return createRequire(import.meta.url)('../../schemas/validators.cjs') as Record<ValidatorName, ValidateFunction>;
+}
+
 function validator(name: ValidatorName): ValidateFunction {
-  // src/lint/ and dist/lint/ are both two levels below the package root, where schemas/ lives.
-  validators ??= createRequire(import.meta.url)('../../schemas/validators.cjs') as Record<ValidatorName, ValidateFunction>;
+  validators ??= loadValidators();
   return validators[name];
 }
 
