@@ -13,7 +13,6 @@ import type { PyprojectFacts } from './pyproject/project.js';
 import { normalizeName, parseRequirement } from './pyproject/pep508.js';
 import type { ConstraintInput } from './python/select.js';
 import { readSetupCfg } from './setup-cfg/read.js';
-import { readSetupPy } from './setup-py/read.js';
 
 export interface ProjectMetadata
   extends Pick<ProjectFacts, 'files' | 'name' | 'version' | 'description' | 'license' | 'authors' | 'scripts' | 'groups' | 'buildBackend' | 'dynamicDependencies'> {
@@ -85,7 +84,8 @@ export async function readMetadata(reader: FileReader, pp: PyprojectFacts | unde
   const files: string[] = [];
   const issues: Issue[] = [];
   const cfg = cfgText === undefined ? undefined : readSetupCfg(cfgText, 'setup.cfg');
-  const py = pyText === undefined ? undefined : readSetupPy(pyText, 'setup.py');
+  // The Python parser is loaded only for projects that have a setup.py (it costs ms at start).
+  const py = pyText === undefined ? undefined : (await import('./setup-py/read.js')).readSetupPy(pyText, 'setup.py');
   if (cfg) files.push('setup.cfg');
   if (py) files.push('setup.py');
   issues.push(...(cfg?.issues ?? []), ...(py?.issues ?? []));

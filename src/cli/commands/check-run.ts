@@ -139,11 +139,12 @@ async function filesJobs(ctx: CliContext, files: readonly string[]): Promise<Job
 
 async function inspect(dir: string): Promise<{ facts?: ProjectFacts; projectError?: LintInput['projectError'] }> {
   const reader = nodeReader(dir);
-  if ((await reader.read('pyproject.toml')) === undefined) return {};
   try {
     const { inspectProject } = await import('../../inspect/index.js');
     return { facts: await inspectProject(reader, { staleLock: 'warn', today: new Date() }) };
   } catch (error) {
+    // No Python project here (a Dockerfile linted on its own): the rules that need facts stay quiet.
+    if (error instanceof PycraneError && error.code === 'E_NO_PROJECT') return {};
     if (error instanceof PycraneError) {
       return { projectError: { message: error.message, file: error.source?.file ?? 'pyproject.toml', ...(error.source ? { line: error.source.line } : {}) } };
     }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../../core/errors.js';
 import type { Issue } from '../../core/issue.js';
 import { PACKAGE_MANAGERS, type PycraneConfig } from '../model.js';

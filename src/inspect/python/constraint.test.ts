@@ -69,3 +69,20 @@ describe('minorAdmits / selection', () => {
     expect(['3.9', '3.11', '3.10'].sort(compareMinor)).toEqual(['3.9', '3.10', '3.11']);
   });
 });
+
+describe('minorAdmits at the boundaries the constraints name', () => {
+  const u = (spec: string) => pep440(spec) ?? [];
+  it.each([
+    ['!=3.11.0,<3.11.2', '3.11', true],
+    ['>3.11.40', '3.11', true],
+    ['==3.11.*', '3.11', true],
+    ['>=3.11.5,<3.11.5', '3.11', false],
+    ['~=3.11.4', '3.11', true],
+    ['==3.11.7', '3.11', true],
+    ['==3.11.7', '3.12', false],
+    ['!=3.11.*', '3.11', false],
+    ['==3.12.100000', '3.12', true],
+  ] as const)('%s admits %s: %s', (spec, minor, expected) => {
+    expect(minorAdmits(minor, [u(spec)])).toBe(expected);
+  });
+});

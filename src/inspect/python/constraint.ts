@@ -84,18 +84,23 @@ export function satisfiesUnion(version: string, union: Pep440Union): boolean {
 }
 
 /**
- * Some patch release of `minor` (e.g. `3.11`) satisfies every constraint at once.
- * The constraints only change their answer at versions they mention, so trying the
- * patches up to the highest one mentioned (and a margin) decides it.
+ * Some patch release of `minor` (e.g. `3.11`) satisfies every constraint at once. A
+ * specifier's answer for the patches of one minor changes only at the patch releases it
+ * names, so trying patch 0 and each named patch of this minor with its neighbours decides it
+ * (a handful of checks instead of every patch: this runs for every known minor).
  */
 export function minorAdmits(minor: string, constraints: readonly Pep440Union[]): boolean {
-  let highest = 30;
+  const patches = new Set<number>([0]);
   for (const union of constraints) {
     for (const spec of union) {
-      for (const m of spec.matchAll(/\d+\.\d+\.(\d+)/g)) highest = Math.max(highest, Number(m[1]) + 2);
+      for (const m of spec.matchAll(/(\d+)\.(\d+)\.(\d+)/g)) {
+        if (`${m[1]}.${m[2]}` !== minor) continue;
+        const z = Number(m[3]);
+        for (const p of [z - 1, z, z + 1]) if (p >= 0) patches.add(p);
+      }
     }
   }
-  for (let patch = 0; patch <= highest; patch++) {
+  for (const patch of [...patches].sort((a, b) => a - b)) {
     const version = `${minor}.${patch}`;
     if (constraints.every((union) => satisfiesUnion(version, union))) return true;
   }
