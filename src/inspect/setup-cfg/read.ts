@@ -1,20 +1,16 @@
 import type { Issue } from '../../core/issue.js';
 import { type Fact, fact } from '../../core/location.js';
 import { entryPointSections, MARKER_VARIABLES, parseEntryPoint, requirementLines, splitLines } from '../setup-py/lines.js';
-import type { SetupConsoleScript, UnreadValue } from '../setup-py/read.js';
+import type { SetupConsoleScript, SetupMetadata, UnreadValue } from '../setup-py/read.js';
 import { type IniDocument, type IniOption, interpolate, readIni, sectionOptions } from './ini.js';
 
-/** What setuptools reads from a setup.cfg's `[metadata]` and `[options*]` sections. */
-export interface SetupCfgMetadata {
-  readonly name: Fact<string> | undefined;
-  readonly version: Fact<string> | undefined;
-  readonly pythonRequires: Fact<string> | undefined;
-  /** PEP 508 strings as setuptools reads them: one a line, `#` comment lines and ` #` comments dropped. */
-  readonly installRequires: Fact<readonly string[]> | undefined;
-  readonly extrasRequire: Readonly<Record<string, readonly string[]>>;
-  readonly consoleScripts: readonly SetupConsoleScript[];
-  /** `package_dir = =src` is `{'': 'src'}`. */
-  readonly packageDir: Readonly<Record<string, string>> | undefined;
+/**
+ * What setuptools reads from a setup.cfg's `[metadata]` and `[options*]` sections: the fields
+ * setup.py's reader has (install_requires one a line, `#` comment lines and ` #` comments
+ * dropped; `package_dir = =src` is `{'': 'src'}`), plus `packages = find:`.
+ */
+export interface SetupCfgMetadata
+  extends Pick<SetupMetadata, 'name' | 'version' | 'pythonRequires' | 'installRequires' | 'extrasRequire' | 'consoleScripts' | 'packageDir'> {
   /** `packages = find:` or `find_namespace:`: setuptools finds the packages when it builds. */
   readonly packagesFind: boolean;
   /** `version = attr: ...`, `file: ...` values: known only when setuptools builds. */
