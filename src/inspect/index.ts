@@ -117,8 +117,8 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
 
   const pp = context.project(reading.poetry ? { poetryVersion: reading.poetry.version.value } : {});
   if (pp) issues.push(...pp.issues);
-  const dynamic = Array.isArray(isTable(pyproject?.doc.project) ? pyproject.doc.project.dynamic : undefined) &&
-    (pyproject?.doc.project as { dynamic: unknown[] }).dynamic.includes('dependencies');
+  const projectTable = isTable(pyproject?.doc.project) ? pyproject.doc.project : undefined;
+  const dynamic = Array.isArray(projectTable?.dynamic) && projectTable.dynamic.includes('dependencies');
   const meta = await readMetadata(reader, pp, dynamic);
   files.push(...meta.files);
   issues.push(...meta.issues, ...reading.issues);
