@@ -10,12 +10,15 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { stopQuietlyOnBrokenPipe } from './cli/broken-pipe.js';
 import { codeCacheFile, loadWithCodeCache, readBundleManifest, userCacheDir } from './cli/code-cache.js';
 import type { runCli as RunCli } from './cli/main.js';
 
 interface Bundle {
   readonly runCli: typeof RunCli;
 }
+
+stopQuietlyOnBrokenPipe([process.stdout, process.stderr], (code) => process.exit(code));
 
 const argv = process.argv.slice(2);
 const bundleFile = fileURLToPath(new URL('./bin/pycrane.cjs', import.meta.url));
