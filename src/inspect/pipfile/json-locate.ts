@@ -1,4 +1,5 @@
 import type { SourceRef } from '../../core/location.js';
+import { LineIndex } from '../../core/text.js';
 
 /** A key path into a JSON document: object keys and array indexes, e.g. `['default', 'flask', 'version']`. */
 export type JsonPath = readonly (string | number)[];
@@ -32,17 +33,10 @@ class JsonSyntax extends Error {
 export function scanJson(source: string, file: string): JsonScan {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const positions = new Map<string, SourceRef>();
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lines = new LineIndex(text);
   const refAt = (offset: number): { line: number; column: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
+    const { line, column } = lines.refAt(file, offset);
+    return { line, column: column ?? 1 };
   };
 
   let pos = 0;

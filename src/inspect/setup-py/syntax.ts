@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { SourceRef } from '../../core/location.js';
+import { LineIndex } from '../../core/text.js';
 
 /**
  * The text of a setup.py as the parser saw it, with positions turned into 1-based lines and
@@ -8,7 +9,7 @@ import type { SourceRef } from '../../core/location.js';
  */
 export class SourceText {
   readonly text: string;
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(
     raw: string,
@@ -16,23 +17,15 @@ export class SourceText {
   ) {
     const noBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     this.text = noBom.replace(/\r\n?/g, '\n');
-    for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(this.text);
   }
 
   line(pos: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.lines.positionAt(pos).line + 1;
   }
 
   ref(pos: number): SourceRef {
-    const line = this.line(pos);
-    return { file: this.file, line, column: pos - (this.lineStarts[line - 1] ?? 0) + 1 };
+    return this.lines.refAt(this.file, pos);
   }
 
   slice(node: SyntaxNode): string {

@@ -1,4 +1,5 @@
 import type { SourceRef } from '../../core/location.js';
+import { LineIndex } from '../../core/text.js';
 
 /** A key path into a TOML document: table keys and array indexes, e.g. `['tool', 'poetry', 'source', 0, 'url']`. */
 export type TomlPath = readonly (string | number)[];
@@ -22,18 +23,8 @@ export function locateToml(source: string, file: string): TomlLocator {
   // A byte order mark is not a column.
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const positions = new Map<string, SourceRef>();
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const refAt = (offset: number): SourceRef => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
-  };
+  const lines = new LineIndex(text);
+  const refAt = (offset: number): SourceRef => lines.refAt(file, offset);
   const record = (path: TomlPath, offset: number) => {
     const ref = refAt(offset);
     // Implicit parents (dotted keys, sub-table headers) point at their first mention.
