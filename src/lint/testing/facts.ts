@@ -1,6 +1,7 @@
 import { fact } from '../../core/location.js';
 import type { PackageManager, ProjectFacts, RequirementsFacts, ToolFacts } from '../../inspect/model.js';
 import type { RequirementsFile } from '../../inspect/requirements/parse.js';
+import { DEFAULT_TOOL_VERSIONS } from '../../inspect/managers/tool-versions.js';
 import type { FactsInput } from '../facts-input.js';
 
 const LOCK_PATH: Readonly<Partial<Record<PackageManager, string>>> = {
@@ -11,8 +12,6 @@ const LOCK_PATH: Readonly<Partial<Record<PackageManager, string>>> = {
   'pip-tools': 'requirements.txt',
   pip: 'requirements.txt',
 };
-/** Stand-ins for pycrane's default tool pins (test-only; the real ones live in src/inspect). */
-const DEFAULT_TOOL: Readonly<Record<Exclude<ToolFacts['name'], 'poetry'>, string>> = { uv: '0.12.5', pdm: '2.29.3', pipenv: '2026.8.0', 'pip-tools': '7.5.2' };
 
 function requirementsFile(path: string, pinned: boolean, hashes: boolean): RequirementsFile {
   return { path, requirements: [], constraints: [], includes: [], constraintFiles: [], indexUrl: undefined, extraIndexUrls: [], findLinks: [], noIndex: false, header: undefined, hashes, pinned, issues: [] };
@@ -40,7 +39,7 @@ export function makeFacts(input: FactsInput = {}): ProjectFacts {
     manager === 'poetry'
       ? { name: 'poetry', version: fact(poetryVersion, pyproject) }
       : manager === 'uv' || manager === 'pdm' || manager === 'pipenv' || manager === 'pip-tools'
-        ? { name: manager, version: input.toolVersion ? fact(input.toolVersion, stated) : fact(DEFAULT_TOOL[manager], undefined) }
+        ? { name: manager, version: input.toolVersion ? fact(input.toolVersion, stated) : fact(DEFAULT_TOOL_VERSIONS[manager], undefined) }
         : undefined;
   return {
     files: ['pyproject.toml', ...(locked && lockPath ? [lockPath] : [])],

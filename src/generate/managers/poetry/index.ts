@@ -4,6 +4,7 @@
  * project built by Poetry as a wheel; `poetry sync` (2.x) or `install --sync` (1.x) on dev start.
  */
 import type { ProjectFacts } from '../../../inspect/model.js';
+import { LATEST_POETRY } from '../../../inspect/poetry-versions.js';
 import { PIP_INDEX_ARG, PIP_CACHE, PROJECT_ROOT, PIPX_ENV, pipxInstall, pipxVersion, prunableSeeds } from '../shared.js';
 import type { ManagerContext, ManagerPlan, ManagerRecipe, Step } from '../types.js';
 
@@ -15,7 +16,7 @@ function majorOf(version: string): number {
 }
 
 function plan(facts: ProjectFacts, context: ManagerContext): ManagerPlan {
-  const version = facts.tool?.version.value ?? facts.poetry?.version.value ?? '2.2.1';
+  const version = facts.tool?.version.value ?? facts.poetry?.version.value ?? LATEST_POETRY[2];
   const pipx = pipxVersion(facts);
   const major = majorOf(version);
   const locked = facts.lock !== undefined;
