@@ -49,6 +49,9 @@ describe('pycrane init --ci', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(await readFile(path.join(dir, WORKFLOW), 'utf8')).toContain('      - trunk\n');
     expect((await cli(['init', dir, '--check'])).code).toBe(0);
+    // A flag overrides the remembered branch, with the remembered system.
+    expect((await cli(['init', dir, '--yes', '--default-branch', 'release'])).code).toBe(0);
+    expect(await readFile(path.join(dir, WORKFLOW), 'utf8')).toContain('      - release\n');
     const bad = await project();
     await writeFile(path.join(bad, 'pyproject.toml'), (await readFile(path.join(bad, 'pyproject.toml'), 'utf8')).replace('[tool.pycrane]\n', '[tool.pycrane]\nci = "jenkins"\n'));
     const refused = await cli(['init', bad, '--yes']);

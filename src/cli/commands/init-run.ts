@@ -98,7 +98,6 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
   if (!(await reader.isDirectory('.'))) {
     throw new UserError('E_NO_DIR', `${dir} is not a directory`);
   }
-  ciOptions(options); // usage errors before reading anything
   const facts = await inspectProject(reader, { root: dir, today: new Date() });
   const ci = ciOptions(options, facts.config);
   const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) }, ci ? { ci } : {});
