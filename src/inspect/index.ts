@@ -7,6 +7,7 @@ import { detectLayout } from './layout.js';
 import { detectManager } from './managers/detect.js';
 import { inspectorFor } from './managers/index.js';
 import type { InspectContext, ManagerReading, PyprojectSource } from './managers/types.js';
+import { buildBackend } from './build-backends.js';
 import { readMetadata } from './metadata.js';
 import { pureSources } from './pure-python.js';
 import type { ProjectFacts, PycraneConfig } from './model.js';
@@ -34,8 +35,6 @@ export interface InspectOptions {
 }
 
 const PYPROJECT = 'pyproject.toml';
-/** Build backends pycrane knows by name (others work through PEP 517 too; init says so). */
-const KNOWN_BACKENDS = ['setuptools', 'hatchling', 'flit_core', 'flit.', 'poetry.core', 'poetry.masonry', 'pdm.backend', 'pdm.pep517', 'uv_build', 'maturin', 'scikit_build_core', 'mesonpy'];
 const PYCRANE_TOML = 'pycrane.toml';
 
 /** Files that pin the Python, strongest first (after `[tool.pycrane] python`). */
@@ -168,11 +167,14 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
     });
   }
 
-  if (meta.buildBackend && !KNOWN_BACKENDS.some((b) => meta.buildBackend?.value.startsWith(b))) {
+  const backend = meta.buildBackend ? buildBackend(meta.buildBackend.value) : undefined;
+  if (meta.buildBackend && (backend === undefined || backend.compiles)) {
     issues.push({
-      code: 'I_BUILD_BACKEND_UNKNOWN',
+      code: backend ? 'I_BUILD_BACKEND_COMPILES' : 'I_BUILD_BACKEND_UNKNOWN',
       severity: 'info',
-      message: `build backend ${meta.buildBackend.value}: pip builds the project through PEP 517 as with any backend; if it compiles code, name the compilers and headers in [tool.pycrane.apt] build`,
+      message: backend
+        ? `build backend ${meta.buildBackend.value} compiles the project: name its compilers and headers (a Rust toolchain for maturin, cmake for scikit-build-core, meson and ninja for meson-python) in [tool.pycrane.apt] build`
+        : `build backend ${meta.buildBackend.value}: pip builds the project through PEP 517 as with any backend; if it compiles code, name the compilers and headers in [tool.pycrane.apt] build`,
       ...(meta.buildBackend.source ? { source: meta.buildBackend.source } : {}),
     });
   }

@@ -7,11 +7,10 @@
  * dynamic version, setup.py) keeps the real wheel build.
  */
 import type { FileReader } from '../core/reader.js';
+import { BUILD_BACKENDS } from './build-backends.js';
 import type { PureSources, SourceLayout } from './model.js';
 import { isTable, stringAt, type TomlTable } from './toml/parse.js';
 
-/** Backends whose wheel of a plain package is its files plus metadata (checked by the e2e tests). */
-const BACKENDS = ['hatchling.build', 'poetry.core.masonry.api', 'flit_core.buildapi', 'pdm.backend', 'setuptools.build_meta', 'uv_build'];
 
 /** Tables that change what goes into the wheel: their presence means "build it for real". */
 const WHEEL_RULES: readonly (readonly string[])[] = [
@@ -67,7 +66,7 @@ async function metadataFiles(reader: FileReader, doc: TomlTable): Promise<string
 export async function pureSources(reader: FileReader, doc: TomlTable | undefined, layout: SourceLayout, hasSetupPy: boolean): Promise<PureSources | undefined> {
   if (!doc || hasSetupPy || layout.packages.length === 0) return undefined;
   const backend = stringAt(isTable(doc['build-system']) ? doc['build-system'] : undefined, 'build-backend');
-  if (backend === undefined || !BACKENDS.includes(backend)) return undefined;
+  if (backend === undefined || !BUILD_BACKENDS.some((b) => b.exactWheel === backend)) return undefined;
   const project = isTable(doc.project) ? doc.project : undefined;
   const dynamic = Array.isArray(project?.dynamic) ? project.dynamic : [];
   // Poetry 1 style keeps the version in [tool.poetry]; PEP 621 needs a static one.

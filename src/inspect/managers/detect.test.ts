@@ -94,6 +94,16 @@ describe('manager detection', () => {
     expect(f.issues.find((i) => i.code === 'W_SETUP_VALUE_COMPUTED')?.message).toMatch(/^setup.py install_requires: .*; the dependencies are installed with the project \(no separate dependency layer\)$/);
   });
 
+  it('notes backends that compile, and backends it does not know', async () => {
+    const rust = await inspect({ 'pyproject.toml': `${PROJECT}\n[build-system]\nrequires = ["maturin"]\nbuild-backend = "maturin"\n` });
+    expect(rust.issues.find((i) => i.code === 'I_BUILD_BACKEND_COMPILES')?.message).toMatch(/^build backend maturin compiles the project: .*Rust toolchain/);
+    expect(rust.pureSources).toBeUndefined();
+    const odd = await inspect({ 'pyproject.toml': `${PROJECT}\n[build-system]\nbuild-backend = "whey"\n` });
+    expect(odd.issues.map((i) => i.code)).toContain('I_BUILD_BACKEND_UNKNOWN');
+    const plain = await inspect({ 'pyproject.toml': `${PROJECT}\n[build-system]\nbuild-backend = "hatchling.build"\n` });
+    expect(plain.issues.map((i) => i.code).filter((c) => c.startsWith('I_BUILD_BACKEND'))).toEqual([]);
+  });
+
   it('refuses nothing at all with one line naming the folder', async () => {
     await expect(inspectProject(memoryReader({ 'notes.txt': 'x' }), { root: 'here' })).rejects.toThrow(UserError);
   });
