@@ -212,6 +212,7 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
     lock: reading.lock,
     indexes: reading.indexes ?? pp?.indexes ?? [],
     config,
+    web: { app: undefined, celery: undefined, services: [] },
     issues,
   };
 }

@@ -2,6 +2,7 @@ import type { Issue } from '../core/issue.js';
 import type { Fact, SourceRef } from '../core/location.js';
 
 import type { RequirementsFile } from './requirements/parse.js';
+import type { ServiceKind, WebFacts, WebServerName } from './web/types.js';
 
 export type { RequirementsFile } from './requirements/parse.js';
 
@@ -152,6 +153,16 @@ export interface PycraneConfig {
   readonly apt?: { readonly build?: readonly string[]; readonly runtime?: readonly string[]; readonly dev?: readonly string[] };
   readonly command?: readonly string[];
   readonly port?: number;
+  /** The web application's import target (`mysite.wsgi:application`, `app.main:app`, `app:create_app()`): overrides detection. */
+  readonly app?: string;
+  /** The server that starts the web application: overrides detection. */
+  readonly server?: WebServerName;
+  /** The HTTP path the health check requests (`/health`). */
+  readonly healthPath?: string;
+  /** The services compose runs beside the app (`[]`: none): overrides detection. */
+  readonly services?: readonly ServiceKind[];
+  /** The Celery app's import target (`proj.celery:app`): overrides detection; `false`: no worker. */
+  readonly celery?: string | false;
   /** Overrides manager detection. */
   readonly manager?: PackageManager;
   readonly poetryVersion?: string;
@@ -217,6 +228,8 @@ export interface ProjectFacts {
   readonly lock: LockFacts | undefined;
   readonly indexes: readonly PackageIndex[];
   readonly config: PycraneConfig;
+  /** Web framework, server, health path, Celery worker and services (see web/types.ts). */
+  readonly web: WebFacts;
   /** Warnings and notes found along the way (errors throw a UserError instead). */
   readonly issues: readonly Issue[];
 }

@@ -23,6 +23,7 @@ export function factsFixture(overrides: Partial<ProjectFacts> = {}): ProjectFact
     dynamicDependencies: false,
     pureSources: undefined,
     configFile: 'pyproject.toml',
+    web: { app: undefined, celery: undefined, services: [] },
     python: {
       constraints: [fact('>=3.11,<3.14')],
       selected: fact('3.13'),

@@ -18,6 +18,7 @@ export function poetryFacts(overrides: Partial<ProjectFacts> = {}): ProjectFacts
     requirements: undefined,
     dynamicDependencies: false,
     pureSources: undefined,
+    web: { app: undefined, celery: undefined, services: [] },
     configFile: 'pyproject.toml',
     python: {
       constraints: [fact('>=3.11,<3.14', at(7))],

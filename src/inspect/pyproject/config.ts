@@ -4,6 +4,7 @@ import type { Issue } from '../../core/issue.js';
 import { PACKAGE_MANAGERS, type PycraneConfig } from '../model.js';
 import type { TomlLocator, TomlPath } from '../toml/locate.js';
 import { isTable } from '../toml/parse.js';
+import { SERVICE_KINDS, WEB_SERVERS } from '../web/types.js';
 
 const minorVersion = z.string().regex(/^\d+\.\d+$/, 'expected a Python minor version like "3.13"');
 const user = z.object({
@@ -25,6 +26,11 @@ const schema = z.object({
   apt: z.object({ build: packages.optional(), runtime: packages.optional(), dev: packages.optional() }).optional(),
   command: z.array(z.string()).min(1).optional(),
   port: z.number().int().min(1).max(65535).optional(),
+  app: z.string().regex(/^[A-Za-z_][\w.]*:[A-Za-z_]\w*(\(\))?$/, 'expected an import target like "mysite.wsgi:application" or "app:create_app()"').optional(),
+  server: z.enum(WEB_SERVERS as [string, ...string[]]).optional(),
+  'health-path': z.string().startsWith('/', 'expected an HTTP path like "/health"').optional(),
+  services: z.array(z.enum(SERVICE_KINDS as [string, ...string[]])).optional(),
+  celery: z.union([z.literal(false), z.string().regex(/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/, 'expected an import target like "proj.celery:app", or false')]).optional(),
   manager: z.enum(PACKAGE_MANAGERS as [string, ...string[]]).optional(),
   'poetry-version': z.string().min(1).optional(),
   'pipx-version': z.string().min(1).optional(),

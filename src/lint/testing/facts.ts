@@ -56,6 +56,7 @@ export function makeFacts(input: FactsInput = {}): ProjectFacts {
     dynamicDependencies: false,
     pureSources: undefined,
     configFile: 'pyproject.toml',
+    web: { app: undefined, celery: undefined, services: [] },
     python: {
       constraints: input.requiresPython ? [fact(input.requiresPython, { file: 'pyproject.toml', line: 5 })] : [],
       selected: fact('3.13', pyproject),
