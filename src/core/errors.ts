@@ -7,6 +7,9 @@ export const ExitCode = {
   usage: 2,
   noEngine: 3,
   internal: 70,
+  /** 128 + the signal's number, as shells report a command a signal stopped. */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -50,5 +53,16 @@ export class EngineUnavailableError extends PycraneError {
   constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
     super('E_NO_ENGINE', message, { ...options, exitCode: ExitCode.noEngine });
     this.name = 'EngineUnavailableError';
+  }
+}
+
+/** SIGINT/SIGTERM arrived while pycrane was doing something it must not leave half-done. Exit 130 / 143. */
+export class InterruptedError extends PycraneError {
+  readonly signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+  constructor(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP', what: string) {
+    super('E_INTERRUPTED', `interrupted by ${signal}: ${what}`, { exitCode: signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated });
+    this.name = 'InterruptedError';
+    this.signal = signal;
   }
 }

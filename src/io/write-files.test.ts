@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../core/errors.js';
+import { InterruptedError, UserError } from '../core/errors.js';
 import { stamp } from '../generate/marker.js';
 import { nodeReader } from './fs.js';
 import { applyWrites, diffActions, planWrites } from './write-files.js';
@@ -112,5 +112,66 @@ describe('applyWrites', () => {
     );
     await expect(applyWrites(dir, actions)).rejects.toThrow(/cannot write .*devcontainer.json: a file is in the way/);
     expect((await readdir(dir)).sort()).toEqual(['.devcontainer']);
+  });
+
+  const twoFiles = [
+    { path: 'Dockerfile', contents: ours('FROM new\n') },
+    { path: 'compose.yaml', contents: ours('services: {}\n') },
+  ];
+
+  it('never replaces a file that appeared after planning, and undoes what it moved', async () => {
+    const dir = await tempDir();
+    const actions = await planWrites(nodeReader(dir), twoFiles, { force: false });
+    await writeFile(path.join(dir, 'compose.yaml'), 'mine\n');
+    await expect(applyWrites(dir, actions)).rejects.toThrow(/compose.yaml appeared while pycrane was writing/);
+    expect(await readFile(path.join(dir, 'compose.yaml'), 'utf8')).toBe('mine\n');
+    expect((await readdir(dir)).sort()).toEqual(['compose.yaml']);
+  });
+
+  it('leaves a file that changed after planning alone and puts back the ones it updated', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'Dockerfile'), ours('FROM old\n'));
+    await writeFile(path.join(dir, 'compose.yaml'), ours('services: {a: {}}\n'));
+    const actions = await planWrites(nodeReader(dir), twoFiles, { force: false });
+    expect(actions.map((a) => a.kind)).toEqual(['update', 'update']);
+    await writeFile(path.join(dir, 'compose.yaml'), 'edited meanwhile\n');
+    await expect(applyWrites(dir, actions)).rejects.toThrow(/compose.yaml changed while pycrane was writing/);
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toBe(ours('FROM old\n'));
+    expect(await readFile(path.join(dir, 'compose.yaml'), 'utf8')).toBe('edited meanwhile\n');
+    expect((await readdir(dir)).sort()).toEqual(['Dockerfile', 'compose.yaml']);
+  });
+
+  it('takes a target that already holds its contents (a concurrent run wrote the same) as done', async () => {
+    const dir = await tempDir();
+    const first = await planWrites(nodeReader(dir), twoFiles, { force: false });
+    const second = await planWrites(nodeReader(dir), twoFiles, { force: false });
+    await applyWrites(dir, first);
+    await expect(applyWrites(dir, second)).resolves.toEqual(['Dockerfile', 'compose.yaml']);
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toBe(twoFiles[0]?.contents);
+  });
+
+  it('stops before moving anything when the signal is aborted while staging', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'Dockerfile'), ours('FROM old\n'));
+    const actions = await planWrites(nodeReader(dir), twoFiles, { force: false });
+    const controller = new AbortController();
+    const write = applyWrites(dir, actions, {
+      signal: controller.signal,
+      afterStage: async () => {
+        controller.abort(new InterruptedError('SIGTERM', 'nothing written'));
+      },
+    });
+    await expect(write).rejects.toThrow(/interrupted by SIGTERM: nothing written/);
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toBe(ours('FROM old\n'));
+    expect((await readdir(dir)).sort()).toEqual(['Dockerfile']);
+  });
+
+  it('removes temporary files that a killed run left behind, keeps those of live runs', async () => {
+    const dir = await tempDir();
+    // A pid far above any pid_max: no such process.
+    await writeFile(path.join(dir, '.Dockerfile.pycrane-99999999.tmp'), 'half');
+    await writeFile(path.join(dir, `.compose.yaml.pycrane-${process.ppid}.tmp`), 'a live run');
+    await applyWrites(dir, await planWrites(nodeReader(dir), twoFiles, { force: false }));
+    expect((await readdir(dir)).sort()).toEqual([`.compose.yaml.pycrane-${process.ppid}.tmp`, 'Dockerfile', 'compose.yaml']);
   });
 });

@@ -7,8 +7,9 @@ import { type BuildPlan, CI_PATHS, type CiOptions, DEFAULT_BRANCH, generateSetup
 import { inspectProject } from '../../inspect/index.js';
 import type { ProjectFacts, PycraneConfig } from '../../inspect/model.js';
 import { nodeReader } from '../../io/fs.js';
-import { type WriteAction, applyWrites, diffActions, planWrites } from '../../io/write-files.js';
+import { type ApplyOptions, type WriteAction, applyWrites, diffActions, planWrites } from '../../io/write-files.js';
 import type { CliContext } from '../context.js';
+import { withSignalsHeld } from '../interrupt.js';
 import { VERSION } from '../version.js';
 import type { InitOptions } from './init.js';
 
@@ -92,6 +93,25 @@ export function ciOptions(flags: InitOptions, config: PycraneConfig = {}): CiOpt
   };
 }
 
+/**
+ * PYCRANE_FAILPOINT_STAGED_MS: after each file is staged, print `pycrane-failpoint: staged
+ * <file>` on stderr and wait that long. Only the fault tests (test/e2e/faults.test.ts) set
+ * it, to send a real signal while init is between writing and moving its files.
+ */
+function failpoint(ctx: CliContext): Pick<ApplyOptions, 'afterStage'> {
+  const ms = Number(ctx.env.PYCRANE_FAILPOINT_STAGED_MS);
+  if (!Number.isFinite(ms) || ms <= 0) return {};
+  return {
+    afterStage: async (file, signal) => {
+      ctx.stderr.write(`pycrane-failpoint: staged ${file}\n`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    },
+  };
+}
+
 export async function run(dir: string, options: InitOptions, ctx: CliContext): Promise<number> {
   const root = path.resolve(ctx.cwd, dir);
   const reader = nodeReader(root);
@@ -148,7 +168,11 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
       return ExitCode.ok;
     }
   }
-  await applyWrites(root, actions);
+  const { lateSignal } = await withSignalsHeld('nothing written', (signal) => applyWrites(root, actions, { signal, ...failpoint(ctx) }));
+  if (lateSignal) {
+    ctx.stderr.write(`pycrane: interrupted by ${lateSignal} after the files were written: they are complete\n`);
+    return lateSignal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
+  }
   if (!options.json) {
     for (const action of actions) ctx.stdout.write(`${actionLine(action, false)}\n`);
     ctx.stdout.write(
