@@ -128,6 +128,7 @@ export interface KeyValue {
 export interface KeyValueNode extends NodeBase {
   readonly kind: 'kv';
   readonly keyword: 'ENV' | 'ARG' | 'LABEL';
+  /** One per name: `ARG A=1 B=2` and `ARG A B=2` declare two each (ENV's legacy `ENV NAME value` is one). */
   readonly pairs: readonly KeyValue[];
 }
 

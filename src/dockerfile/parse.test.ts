@@ -60,6 +60,31 @@ describe('ARG scoping (BuildKit semantics, after dockerfile-ast)', () => {
     const m = parseDockerfile('FROM a\nARG UID\nUSER $UID\n');
     expect(m.stages[0]?.user?.resolved).toEqual({ value: '$UID', complete: false });
   });
+  it('one ARG line declares several names (`ARG A=1 B=2`, `ARG A B=2`), globally and in a stage', () => {
+    const m = parseDockerfile('ARG V=3.12 FLAVOUR=slim\nFROM python:${V}-${FLAVOUR}\nARG V UID=10001\nRUN echo $V $UID\n');
+    expect(m.globalArgs[0]?.pairs.map((p) => [p.name, p.value])).toEqual([['V', '3.12'], ['FLAVOUR', 'slim']]);
+    expect(m.globalArgs[0]?.pairs[1]?.nameRange).toEqual({ start: { line: 0, character: 11 }, end: { line: 0, character: 18 } });
+    expect(m.globalArgs[0]?.pairs[1]?.valueRange).toEqual({ start: { line: 0, character: 19 }, end: { line: 0, character: 23 } });
+    expect(m.stages[0]?.from).toMatchObject({ image: 'python:3.12-slim', imageComplete: true });
+    const s = scopeAt('ARG V=3.12 FLAVOUR=slim\nFROM python:${V}-${FLAVOUR}\nARG V UID=10001\nRUN echo $V $UID\n', 3);
+    expect([s.get('V')?.value, s.get('UID')?.value, s.has('FLAVOUR')]).toEqual(['3.12', '10001', false]);
+  });
+  it('a name without a value between others is its own declaration, not the legacy `ENV NAME value` form', () => {
+    const m = parseDockerfile('ARG A B=2\nFROM x:$B\n');
+    expect(m.globalArgs[0]?.pairs.map((p) => [p.name, p.value])).toEqual([['A', undefined], ['B', '2']]);
+    expect(m.stages[0]?.from.image).toBe('x:2');
+  });
+  it('quoted values with spaces and continuation lines in a multi-name ARG', () => {
+    const m = parseDockerfile('ARG A="x y" \\\n  C=\'q\'\nFROM x:$C\n');
+    expect(m.globalArgs[0]?.pairs.map((p) => [p.name, p.value])).toEqual([['A', 'x y'], ['C', 'q']]);
+    expect(m.stages[0]?.from.image).toBe('x:q');
+  });
+  it('expands one ARG line as BuildKit does: global names in order, a stage\'s against the scope before the line', () => {
+    // Checked on BuildKit (docker-lab): global `ARG A=1 B=$A` gives B=1; in a stage `ARG C=6 D=$C` after `ARG C=5` gives D=5.
+    const text = 'ARG A=0\nARG A=1 B=$A\nFROM x:$B\nARG C=5\nARG C=6 D=$C\nRUN true\n';
+    expect(parseDockerfile(text).stages[0]?.from.image).toBe('x:1');
+    expect(scopeAt(text, 5).get('D')?.value).toBe('5');
+  });
   it('ENV expands ARGs and earlier ENVs; ${X:-d} uses defaults', () => {
     const m = parseDockerfile('FROM a\nARG A=1\nENV B=$A/x C=${NOPE:-d}\nRUN true\n');
     expect(m.stages[0]?.finalScope.get('B')?.value).toBe('1/x');

@@ -1,5 +1,6 @@
 import {
   DockerfileParser,
+  Property,
   type Instruction,
   type Arg,
   type Env,
@@ -215,16 +216,36 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Docke
     return { commands };
   };
 
+  /**
+   * Every name of an ARG line: `ARG A=1 B=2` and `ARG A B=2` declare two each. dockerfile-ast's
+   * `getProperty()` gives null for more than one, and `getProperties()` reads `ARG A B=2` as ENV's
+   * legacy `NAME value` form; each argument of an ARG is its own `NAME[=value]`.
+   */
+  const propertyText: ConstructorParameters<typeof Property>[0] = {
+    getText: () => text,
+    offsetAt: (p: Range['start']) => index.offsetAt(p),
+    positionAt: (o: number) => index.positionAt(o),
+  } as unknown as ConstructorParameters<typeof Property>[0];
+  const argProperties = (ins: Arg): Property[] => ins.getPropertyArguments().map((a) => new Property(propertyText, escapeChar, a));
+
+  /**
+   * `globals` is the global scope for an ARG inside a stage (a bare `ARG A` takes its default), undefined
+   * before the first FROM. BuildKit expands a stage's ARG/ENV values against the scope before the line
+   * (`ARG A=1 B=$A` sees the earlier A), but the global ARGs one name after the other (B is 1).
+   */
   const kvPairs = (ins: Arg | Env | Label, scope: Scope, keyword: 'ENV' | 'ARG' | 'LABEL', globals: Scope | undefined): KeyValue[] => {
-    const props = keyword === 'ARG' ? [(ins as Arg).getProperty()].filter((p) => p !== null) : (ins as Env).getProperties();
+    const props = keyword === 'ARG' ? argProperties(ins as Arg) : (ins as Env).getProperties();
+    const sequential = keyword === 'ARG' && globals === undefined;
+    let seen = scope;
     return props.map((p) => {
       const raw = p.getValue();
       let resolved: Expanded | undefined;
-      if (raw !== null) resolved = scope.expand(raw, escapeChar);
+      if (raw !== null) resolved = seen.expand(raw, escapeChar);
       else if (keyword === 'ARG' && globals) {
         const g = globals.get(p.getName());
         if (g?.value !== undefined) resolved = { value: g.value, complete: g.complete };
       }
+      if (sequential) seen = seen.with(p.getName(), { kind: 'arg', value: resolved?.value, complete: resolved?.complete ?? false, line: p.getRange().start.line });
       const nameRange = p.getNameRange();
       const valueRange = p.getValueRange() ?? undefined;
       return { name: p.getName(), value: raw ?? undefined, resolved, nameRange, valueRange, range: p.getRange() };

@@ -1,7 +1,7 @@
 import type { RunNode } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import type { InstallTool } from './analysis.js';
-import { envFlag, envValue, expandedWords, hasFlag } from './commands.js';
+import { envFlag, envValue, expandedWords, hasFlag, isLocalOrUrl, pipFetch } from './commands.js';
 
 /**
  * Where each installer keeps its download cache, and how it is turned off. PC304 (the cache in a
@@ -92,4 +92,15 @@ export function cacheRemoved(node: RunNode, owner: CacheOwner): boolean {
         return w.value.includes('.cache') || w.value.includes(spec.dirEnv) || v.includes(spec.dir === 'pypoetry' ? 'pypoetry' : `.cache/${spec.dir}`) || (dir !== undefined && v !== '' && (dir === trim(v) || dir.startsWith(`${trim(v)}/`)));
       }),
   );
+}
+
+/**
+ * `pip wheel` / `pip download` that fetches packages from an index through pip's cache: requirement
+ * files, named packages, or the project with its dependencies (not `pip wheel --no-deps .`).
+ */
+export function pipFetchDownloads(cmd: ShellCommand): boolean {
+  const fetch = pipFetch(cmd);
+  if (!fetch) return false;
+  if (fetch.requirementFiles.length > 0) return true;
+  return fetch.packages.some((p) => !fetch.noDeps || !isLocalOrUrl(p.value));
 }

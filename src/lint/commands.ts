@@ -51,6 +51,39 @@ export function pipSubcommandArgs(cmd: ShellCommand, sub: string): Word[] | unde
   return argv[i]?.value === sub ? argv.slice(i + 1) : undefined;
 }
 
+/** Requirement files of pip arguments: `-r f`, `--requirement f`, `--requirement=f`, `-rf`. */
+export function requirementFileArgs(args: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i] as Word;
+    const v = w.value;
+    if (v === '-r' || v === '--requirement' || v === '--requirements') {
+      const next = args[i + 1];
+      if (next) out.push(next);
+      i++;
+    } else if (v.startsWith('--requirement=')) out.push({ ...w, value: v.slice('--requirement='.length) });
+    else if (/^-r[^-]/.test(v)) out.push({ ...w, value: v.slice(2) });
+  }
+  return out;
+}
+
+/** `pip wheel` / `pip download` (also `python -m pip ...`): they resolve and download like an install, into pip's cache. */
+export interface PipFetch {
+  readonly sub: 'wheel' | 'download';
+  /** Requirement arguments (packages, paths, URLs), without the options. */
+  readonly packages: readonly Word[];
+  readonly requirementFiles: readonly Word[];
+  readonly noDeps: boolean;
+}
+
+export function pipFetch(cmd: ShellCommand): PipFetch | undefined {
+  for (const sub of ['wheel', 'download'] as const) {
+    const args = pipSubcommandArgs(cmd, sub);
+    if (args) return { sub, packages: pipPackages(args), requirementFiles: requirementFileArgs(args), noDeps: args.some((w) => w.value === '--no-deps') };
+  }
+  return undefined;
+}
+
 /** `uv pip install ...` (or `uv pip sync`, `uv pip compile` with `sub`): the words after the subcommand. */
 export function uvPipInstallArgs(cmd: ShellCommand, sub = 'install'): Word[] | undefined {
   if (cmd.name !== 'uv') return undefined;
@@ -182,14 +215,22 @@ export function stageCommands(stage: Stage): { node: RunNode; cmd: ShellCommand 
 const chainCache = new WeakMap<Stage, Stage[]>();
 const chainNodesCache = new WeakMap<Stage, InstructionNode[]>();
 
+/**
+ * How many stages of a FROM chain the rules follow (the stage and its nearest ancestors). Real files have a
+ * handful; the cap keeps per-stage chain walks linear on a chain of 20,000 stages (the engine reports it, PC191).
+ */
+export const MAX_STAGE_CHAIN = 128;
+
+/** The stage, then the stages it is built FROM, nearest first (at most MAX_STAGE_CHAIN). */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const cached = chainCache.get(stage);
   if (cached) return cached;
   const chain: Stage[] = [stage];
   let s: Stage | undefined = stage;
-  while (s?.baseStage !== undefined) {
-    s = model.stages[s.baseStage];
-    if (!s || chain.includes(s)) break;
+  while (s?.baseStage !== undefined && chain.length < MAX_STAGE_CHAIN) {
+    // A base is always an earlier stage: O(1) per step where `includes` made a long chain quadratic.
+    s = s.baseStage < s.index ? model.stages[s.baseStage] : undefined;
+    if (!s) break;
     chain.push(s);
   }
   chainCache.set(stage, chain);
@@ -227,6 +268,18 @@ export const COMPILER_PACKAGES = new Set([
 
 export function copyIsFromContext(node: CopyNode): boolean {
   return node.from === undefined && !node.heredoc;
+}
+
+/**
+ * A COPY source that only describes dependencies, also as a glob among them (`poetry.lock*`,
+ * `Pipfile*`, `requirements*.txt`, `requirements/*.txt`): the pattern with its wildcards left out
+ * names a dependency file.
+ */
+export function isDependencyFile(source: string): boolean {
+  const v = source.replace(/^\.\//, '').replace(/(.)\/$/, '$1');
+  if (DEPENDENCY_FILES.test(v)) return true;
+  if (!/[*?[]/.test(v)) return false;
+  return DEPENDENCY_FILES.test(v.replace(/\[[^\]]*\]|[*?]/g, '')) || /(^|\/)requirements\/[^/]*$/i.test(v);
 }
 
 /** Files and dirs that only describe dependencies (copying them is fine before installing). */

@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionNode, RunNode, Stage } from '../docker
 import type { ShellCommand, Word } from '../dockerfile/shell.js';
 import type { ProjectFacts, RequirementsFile } from '../inspect/model.js';
 import { classifyInstall, isProjectPath, type Install } from './analysis.js';
-import { chainInstructions, envFlag, expandedWords, hasFlag, pipPackages, pipSubcommandArgs } from './commands.js';
+import { chainInstructions, envFlag, expandedWords, hasFlag, pipFetch } from './commands.js';
 
 /** What pycrane knows about lock files inside a Dockerfile: which ones exist, which commands honour them. */
 
@@ -114,13 +114,9 @@ export function dependenciesInstalledBefore(before: readonly InstructionNode[], 
   return installs(node, cmd) || before.some((n) => n.kind === 'run' && installs(n));
 }
 
-/** `pip wheel .` / `pip wheel -r f`: the words pip resolves, like an install's. */
-export function pipWheel(cmd: ShellCommand): { packages: Word[]; requirementFiles: Word[]; noDeps: boolean } | undefined {
-  const args = pipSubcommandArgs(cmd, 'wheel');
-  if (!args) return undefined;
-  const requirementFiles: Word[] = [];
-  args.forEach((w, i) => {
-    if ((w.value === '-r' || w.value === '--requirement') && args[i + 1]) requirementFiles.push(args[i + 1] as Word);
-  });
-  return { packages: pipPackages(args).filter((w) => isProjectPath(w.value)), requirementFiles, noDeps: args.some((w) => w.value === '--no-deps') };
+/** `pip wheel .` / `pip download -r f`: the project paths and the requirement files pip resolves, like an install's. */
+export function pipWheel(cmd: ShellCommand): { packages: Word[]; requirementFiles: readonly Word[]; noDeps: boolean } | undefined {
+  const fetch = pipFetch(cmd);
+  if (!fetch) return undefined;
+  return { packages: fetch.packages.filter((w) => isProjectPath(w.value)), requirementFiles: fetch.requirementFiles, noDeps: fetch.noDeps };
 }

@@ -11,6 +11,7 @@ ruleTester(argOutOfScope, {
     'ARG V\nFROM python:3.12\nRUN echo ${V:-default}\n',
     { name: 'shell-local variable', code: 'ARG V=1\nFROM python:3.12\nRUN for V in a b; do echo $V; done\n' },
     { name: 'comment line in a continuation', code: 'ARG V=1\nFROM python:3.12\nENV A=1 \\\n  # uses $V\n  B=2\n' },
+    { name: 'every name of a multi-name ARG is declared', code: 'ARG A=1 B=2\nFROM python:3.12\nARG A B\nRUN echo $A $B\n' },
     { name: 'COPY heredoc body is a file, not an expansion', code: 'ARG V=1\nFROM python:3.12\nCOPY <<EOF /x.sh\necho $V\nEOF\n' },
   ],
   invalid: [
@@ -18,6 +19,11 @@ ruleTester(argOutOfScope, {
       name: 'the seed: ENV from an ARG declared in another stage',
       code: 'FROM python:3.12 AS builder\nARG POETRY_VERSION=1.8.3\nFROM python:3.12 AS app\nENV POETRY_VERSION=$POETRY_VERSION\n',
       errors: [{ messageId: 'notInStage', line: 4, column: 20, endLine: 4, endColumn: 35 }],
+    },
+    {
+      name: 'the second name of a multi-name global ARG, not redeclared',
+      code: 'ARG A=1 B=2\nFROM python:3.12\nARG A\nRUN echo $A $B\n',
+      errors: [{ messageId: 'notInStage', line: 4, column: 13, endLine: 4, endColumn: 15 }],
     },
     {
       name: 'global ARG not redeclared',

@@ -36,7 +36,7 @@ export const installIgnoresLock = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'The dependency install does not use the lock file: the image gets whatever versions resolve on build day.',
-    why: 'A lock file is what makes two builds of the same commit install the same packages. Each manager has commands that honour it and commands that quietly resolve again. Poetry: `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrite it. uv: `uv sync`, `uv export` and `uv run` re-lock when uv.lock is out of date unless `--locked` or `--frozen` (or `UV_LOCKED`/`UV_FROZEN`, also through an ARG such as `uv sync $UV_OPTIONS`) says otherwise. PDM: `pdm install` re-locks a stale pdm.lock unless `--frozen-lockfile` or `--check`; `pdm sync` never locks. pipenv: `pipenv install` without `--deploy` or `--ignore-pipfile` may update Pipfile.lock; `pipenv sync` never locks. pip-tools: `pip-compile` (or `uv pip compile`) in a build resolves on build day. pip: `pip install -r requirements.in` installs unpinned inputs, and so does a requirements file that pins not every package (pycrane knows when it has read the project); `--require-hashes` or a constraints file (`-c`) pins them. `pip install .` without `--no-deps` resolves the project\'s dependencies from its metadata, ignoring the lock, unless they were installed from it before. An exported lock installed by pip (`pdm export -o r.txt && pip install --require-hashes -r r.txt`) is locked. When pycrane knows the project has no lock at all, the build cannot honour one: `pycrane inspect` warns about that instead.',
+    why: 'A lock file is what makes two builds of the same commit install the same packages. Each manager has commands that honour it and commands that quietly resolve again. Poetry: `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrite it. uv: `uv sync`, `uv export` and `uv run` re-lock when uv.lock is out of date unless `--locked` or `--frozen` (or `UV_LOCKED=1`/`UV_FROZEN=1` from ENV, ARG or the command line) says otherwise. Options are read after ARG and ENV values are expanded (`ARG UV_OPTIONS="--frozen"` + `uv sync $UV_OPTIONS` is locked; an ARG without a default could be anything and is not reported). PDM: `pdm install` re-locks a stale pdm.lock unless `--frozen-lockfile` or `--check` (or `PDM_FROZEN_LOCKFILE=1`); `pdm sync` never locks. pipenv: `pipenv install` without `--deploy` or `--ignore-pipfile` (or `PIPENV_DEPLOY=1`/`PIPENV_IGNORE_PIPFILE=1`: pipenv reads each option from `PIPENV_<OPTION>`) may update Pipfile.lock; `pipenv sync` never locks. Poetry has no such switch: `poetry install` installs from poetry.lock when it is there and refuses a stale one. pip-tools: `pip-compile` (or `python -m piptools compile`, `uv pip compile`) in a build resolves on build day, whatever the inputs pin. pip: `pip install -r requirements.in` installs unpinned inputs, and so does a requirements file that pins not every package (pycrane knows when it has read the project); `--require-hashes` or a constraints file (`-c`) pins them. `pip install .` without `--no-deps` resolves the project\'s dependencies from its metadata, ignoring the lock, unless they were installed from it before. An exported lock installed by pip (`pdm export -o r.txt && pip install --require-hashes -r r.txt`) is locked. When pycrane knows the project has no lock at all, the build cannot honour one: `pycrane inspect` warns about that instead.',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
     good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
   },
@@ -133,10 +133,11 @@ export const installIgnoresLock = defineRule({
           return pdm(node, stage, cmd, sub);
         case 'pipenv':
           return pipenv(node, cmd, sub);
-        case 'pip-compile':
-          if (!projectWithoutLock(facts, 'pip-tools')) report('relock', cmd);
-          return;
         default:
+      }
+      if (isPipCompile(cmd)) {
+        if (!projectWithoutLock(facts, 'pip-tools')) report('relock', cmd);
+        return;
       }
       if (cmd.name === 'uv') uv(node, stage, cmd, sub);
       const inst = classifyInstall(cmd);
@@ -165,6 +166,14 @@ function poetryLockedBefore(before: readonly InstructionNode[], node: RunNode, c
   const writes = (c: ShellCommand) => c.name === 'poetry' && ['install', 'sync', 'lock', 'update', 'add'].includes(subcommand(c) ?? '');
   const own = node.script.commands;
   return own.slice(0, own.indexOf(cmd)).some(writes) || before.some((n) => n.kind === 'run' && n.script.commands.some(writes));
+}
+
+/** `pip-compile` or `python -m piptools compile`: pip-tools resolves the inputs again. */
+function isPipCompile(cmd: ShellCommand): boolean {
+  if (cmd.name === 'pip-compile') return true;
+  const a = cmd.argv.map((w) => w.value);
+  const m = a.indexOf('-m');
+  return /^python[\d.]*$/.test(cmd.name) && m !== -1 && a[m + 1] === 'piptools' && a[m + 2] === 'compile';
 }
 
 /** An option, also when it comes from an ARG/ENV value (`uv lock $UV_ARGS`). */

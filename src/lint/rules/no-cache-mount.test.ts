@@ -13,6 +13,9 @@ ruleTester(noCacheMount, {
     { name: 'uv pip sync', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/uv uv pip sync --system requirements.txt\n' },
     { name: 'pip-sync', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip-sync requirements.txt\n' },
     { name: 'hatch env create (pip or uv)', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/uv hatch env create\n' },
+    { name: 'a mount on $HOME/.cache', code: 'FROM python:3.12\nRUN --mount=type=cache,target=$HOME/.cache uv sync --locked && pip wheel -r requirements.txt -w /wheels\n' },
+    { name: 'pip wheel and pip download with a pip cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip wheel -r requirements.txt -w /wheels && python -m pip download -d /pkgs flask==3.0.0\n' },
+    { name: 'pip wheel of the project alone downloads nothing of the dependencies', code: 'FROM python:3.12\nRUN pip wheel --no-deps -w /dist .\n' },
     { name: 'PIP_CACHE_DIR on the mount', code: 'FROM python:3.12\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN --mount=type=cache,target=/var/cache/pip pip install -r requirements.txt\n' },
     // what `pycrane init` writes, builder and dependency stages
     { name: 'init builder: pipx and the tool', code: `FROM python:3.13-slim AS builder\nRUN --mount=type=cache,target=/root/.cache/pip ${secret} pip install "pipx==\${PIPX_VERSION}" && pipx install "pdm==\${PDM_VERSION}"\n` },
@@ -34,6 +37,10 @@ ruleTester(noCacheMount, {
     { name: 'uv pip install', code: 'FROM python:3.12\nRUN uv pip install --system -r requirements.txt\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 19 }] },
     { name: 'uv pip sync', code: 'FROM python:3.12\nRUN uv pip sync requirements.txt\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 16 }] },
     { name: 'pip-sync', code: 'FROM python:3.12\nRUN pip-sync requirements.txt\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 13 }] },
+    { name: 'pip wheel -r', code: 'FROM python:3.12 AS build\nRUN pip wheel --wheel-dir /wheels -r requirements.txt\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 14 }] },
+    { name: 'python -m pip download', code: 'FROM python:3.12 AS build\nRUN python -m pip download -d /pkgs -r requirements.txt\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 27 }] },
+    { name: 'hatch env create of a named environment', code: 'FROM python:3.12\nRUN hatch env create prod\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 21 }] },
+    { name: 'pdm install and pipenv install', code: 'FROM python:3.12\nRUN pdm install --prod\nRUN pipenv install --deploy --system\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 16 }, { messageId: 'noMount', line: 3, column: 5, endLine: 3, endColumn: 19 }] },
     { name: 'a builder stage too', code: 'FROM python:3.12 AS build\nRUN pdm sync --prod\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\n', errors: [{ messageId: 'noMount', line: 2, column: 5, endLine: 2, endColumn: 13 }] },
   ],
 });
