@@ -53,7 +53,8 @@ describe('inspectProject', () => {
     const f = await inspect({ 'pyproject.toml': P2, 'svc/__init__.py': '' });
     expect(f.lock).toBeUndefined();
     expect(f.files).toEqual(['pyproject.toml']);
-    expect(f.issues.map((i) => i.code)).toEqual(['I_POETRY_VERSION_DEFAULT', 'W_NO_LOCK']);
+    // flask is a dependency, but svc/ holds no Flask app: a note says so.
+    expect(f.issues.map((i) => i.code)).toEqual(['I_POETRY_VERSION_DEFAULT', 'W_NO_LOCK', 'I_WEB_APP_NOT_FOUND']);
     expect(f.poetry).toEqual({ style: 2, version: { value: LATEST_POETRY[2], source: undefined } });
     expect(f.layout).toMatchObject({ kind: 'flat', packages: [{ include: 'svc' }] });
     expect(f.python.selected).toEqual({ value: '3.14', source: { file: 'pyproject.toml', line: 4, column: 1 } });

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import { fact, type SourceRef } from '../core/location.js';
 import { isoDay, RELEASES_AS_OF } from '../core/python-releases.js';
-import type { FileReader } from '../core/reader.js';
+import { forgivingReader, type FileReader } from '../core/reader.js';
 import { detectLayout } from './layout.js';
 import { detectManager } from './managers/detect.js';
 import { inspectorFor } from './managers/index.js';
@@ -77,7 +77,10 @@ async function readConfig(reader: FileReader, pyproject: PyprojectSource | undef
  * does not belong to its project, a Python no release satisfies (or Python 2 only), bad
  * `[tool.pycrane]` values.
  */
-export async function inspectProject(reader: FileReader, options: InspectOptions = {}): Promise<ProjectFacts> {
+export async function inspectProject(projectReader: FileReader, options: InspectOptions = {}): Promise<ProjectFacts> {
+  // Paths come from the project's own files (package includes, -r lines): one that no file can have
+  // (a NUL byte, 5,000 characters) or that names a folder reads as absent, never as an internal error.
+  const reader = forgivingReader(projectReader);
   const files: string[] = [];
   const issues: Issue[] = [];
 
@@ -178,8 +181,22 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
       ...(meta.buildBackend.source ? { source: meta.buildBackend.source } : {}),
     });
   }
+  // The web side (inspect/web/): the Python parser is loaded only here, when the project is read.
+  const webReading = await (await import('./web/index.js')).readWeb({
+    reader,
+    config,
+    configRef: configSource.ref,
+    configLabel: configSource.file === PYPROJECT ? '[tool.pycrane]' : PYCRANE_TOML,
+    groups: reading.groups ?? meta.groups,
+    lock: reading.lock,
+    requirements: reading.requirements,
+    pyproject: pyproject?.doc,
+  });
+  issues.push(...webReading.issues);
+
   // init (strict) refuses what would make the generated build fail: a missing -r include, a
-  // requirements loop, a setup.cfg setuptools cannot read, a missing constraints file.
+  // requirements loop, a setup.cfg setuptools cannot read, a missing constraints file, a
+  // [tool.pycrane] app or celery naming a module that does not exist.
   if (context.staleLock === 'error') {
     const fatal = issues.find((i) => i.severity === 'error');
     if (fatal) {
@@ -212,7 +229,7 @@ export async function inspectProject(reader: FileReader, options: InspectOptions
     lock: reading.lock,
     indexes: reading.indexes ?? pp?.indexes ?? [],
     config,
-    web: { app: undefined, celery: undefined, services: [] },
+    web: webReading.web,
     issues,
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { inspectProject } from '../../inspect/index.js';
 import { formatFacts } from '../../inspect/summary.js';
+import { formatWeb } from '../../inspect/web/summary.js';
 import { nodeReader } from '../../io/fs.js';
 import type { CliContext } from '../context.js';
 
@@ -27,7 +28,11 @@ export async function run(ctx: CliContext, dir: string | undefined, options: { j
     // undefined facts become null so every key of ProjectFacts is present.
     ctx.stdout.write(`${JSON.stringify(facts, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`);
   } else {
-    ctx.stdout.write(formatFacts(facts));
+    // The web facts go after the project's facts, before the issues.
+    const text = formatFacts(facts);
+    const issuesAt = text.indexOf('\nissues:\n');
+    const web = `${formatWeb(facts.web).join('\n')}\n`;
+    ctx.stdout.write(issuesAt < 0 ? `${text}${web}` : `${text.slice(0, issuesAt)}${web}${text.slice(issuesAt)}`);
   }
   return ExitCode.ok;
 }

@@ -133,4 +133,23 @@ describe('pycrane inspect', () => {
     expect(await runCli(['inspect', dir, '--python', 'three'], bad.ctx)).toBe(2);
     expect(bad.err()).toContain('--python expects minors');
   });
+
+  it('shows the web facts after the project facts and before the issues; --json has them under web', async () => {
+    const flaskr = fileURLToPath(new URL('../../inspect/web/__fixtures__/flaskr/', import.meta.url));
+    const t = fakeCtx();
+    expect(await runCli(['inspect', flaskr], t.ctx)).toBe(0);
+    const out = t.out();
+    expect(out).toMatch(/^web app {7}flask \(WSGI\) {2}\(flaskr\/__init__\.py:6\)$/m);
+    expect(out).toMatch(/^app target {4}flaskr:create_app\(\) {2}\[factory\] {2}\(flaskr\/__init__\.py:6\)$/m);
+    expect(out).toMatch(/^server {8}gunicorn \(not a dependency: the image adds it\)$/m);
+    expect(out).toMatch(/^health path {3}\/ {2}\(flaskr\/__init__\.py:46\)$/m);
+    expect(out.indexOf('web app')).toBeLessThan(out.indexOf('\nissues:'));
+    const json = fakeCtx();
+    expect(await runCli(['inspect', flaskr, '--json'], json.ctx)).toBe(0);
+    const facts = JSON.parse(json.out()) as { web: { app: { target: { value: string }; factory: boolean }; celery: unknown; services: unknown[] } };
+    expect(facts.web.app.target.value).toBe('flaskr:create_app');
+    expect(facts.web.app.factory).toBe(true);
+    expect(facts.web.celery).toBeNull();
+    expect(facts.web.services).toEqual([]);
+  });
 });

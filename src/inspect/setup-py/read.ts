@@ -55,6 +55,41 @@ const WATCHED = new Set([
  * bound to literals earlier in the file. Never throws; what it cannot read is in `unread`.
  */
 export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
+  try {
+    return readParsed(text, file);
+  } catch (error) {
+    // Brackets or operators nested thousands deep overflow the parser's and the reader's recursion;
+    // CPython stops sooner (200 brackets, or "too complex"), so no pip can build from such a file either.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ...EMPTY,
+      issues: [{
+        code: 'E_SETUP_PY_TOO_DEEP',
+        severity: 'error',
+        message: `${file} nests brackets or operators too deeply to read (${error.message}); Python's own parser refuses such nesting too: pycrane found no metadata in it`,
+        source: { file, line: deepestLine(text) },
+      }],
+    };
+  }
+}
+
+/** The line where bracket nesting is deepest (brackets in strings and comments count too: it is only a pointer). */
+function deepestLine(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let at = 1;
+  for (const ch of text) {
+    if (ch === '\n') line++;
+    else if (ch === '(' || ch === '[' || ch === '{') {
+      depth++;
+      if (depth > max) [max, at] = [depth, line];
+    } else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return at;
+}
+
+function readParsed(text: string, file: string): SetupMetadata {
   const src = new SourceText(text, file);
   const tree = parser.parse(src.text);
   const syntax = new SyntaxCollector(src);

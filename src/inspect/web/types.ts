@@ -17,7 +17,11 @@ export type ServiceKind = 'postgres' | 'redis';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['postgres', 'redis'];
 
 export interface DjangoFacts {
-  /** `mysite.settings`, from manage.py's `os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)` (or wsgi.py/asgi.py). */
+  /**
+   * `mysite.settings`: what the server's module (wsgi.py, else asgi.py) sets with
+   * `os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)`, else manage.py's (cookiecutter-django's
+   * manage.py names `config.settings.local`, its wsgi.py `config.settings.production`).
+   */
   readonly settingsModule: Fact<string>;
   /** The settings file, relative to the project root (`mysite/settings.py`), when found. */
   readonly settingsFile: string | undefined;
@@ -25,8 +29,10 @@ export interface DjangoFacts {
   readonly managePy: string | undefined;
   /** `STATIC_ROOT` is set in the settings: `collectstatic` has somewhere to write. */
   readonly staticRoot: Fact<string> | undefined;
-  /** `django.contrib.admin` is installed and `admin.site.urls` routed: `/admin/login/` answers. */
+  /** `django.contrib.admin` is installed and `admin.site.urls` routed: `<adminPath>login/` answers (see adminPath). */
   readonly admin: boolean;
+  /** Where the admin is routed (`/admin/`, from `path("admin/", admin.site.urls)`), when `admin` is true and the path is a literal (or a setting bound to one). */
+  readonly adminPath?: string;
   /** The environment variables the settings read (`SECRET_KEY`, `DATABASE_URL`, `DEBUG`, ...), in file order. */
   readonly envVars: readonly string[];
   /** `whitenoise.middleware.WhiteNoiseMiddleware` is in MIDDLEWARE: the app serves its static files. */
@@ -42,6 +48,13 @@ export interface WebAppFacts {
    * `app.main:app`), for a factory `module:function` with `factory` set.
    */
   readonly target: Fact<string>;
+  /**
+   * The folder (relative to the project root) that must be on `sys.path` (the server's working
+   * directory or `--chdir`/`--app-dir`) for `target` to import, when it is not the root: `src`
+   * for a Django project whose manage.py is in src/, or an app module under src/ of a project
+   * that is not installed as a package. Absent for the root.
+   */
+  readonly importRoot?: string;
   /** The target is a function returning the app (Flask's `create_app()`, an app factory). */
   readonly factory: boolean;
   /** The server: `[tool.pycrane] server`, else one the project depends on, else the framework's default (source undefined). */
@@ -68,6 +81,8 @@ export interface ServiceNeed {
 export interface CeleryFacts {
   /** `proj.celery:app`, where `app = Celery(...)` is. */
   readonly target: Fact<string>;
+  /** As WebAppFacts.importRoot: the folder the worker must run in when not the root. */
+  readonly importRoot?: string;
   /** The broker's URL scheme when the code names one (`redis`, `amqp`), and the variable it is read from. */
   readonly broker: { readonly scheme: string | undefined; readonly envVar: string | undefined } | undefined;
 }
