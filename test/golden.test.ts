@@ -31,8 +31,9 @@ const validateCompose = ajv.compile(composeSchema);
 
 describe.each(examples)('%s', (example) => {
   it('matches the golden files', async () => {
-    const { files } = await generate(example);
-    expect(files.map((f) => f.path)).toEqual(['Dockerfile', 'compose.yaml', '.devcontainer/devcontainer.json', '.dockerignore']);
+    const { files, plan } = await generate(example);
+    const web = plan.web ? ['.env.example', 'README.Docker.md'] : [];
+    expect(files.map((f) => f.path)).toEqual(['Dockerfile', 'compose.yaml', '.devcontainer/devcontainer.json', '.dockerignore', ...web]);
     for (const file of files) {
       await expect(file.contents).toMatchFileSnapshot(path.join('golden', example, 'expected', file.path));
     }

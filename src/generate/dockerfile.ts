@@ -1,6 +1,7 @@
 import { PROJECT_ROOT } from './managers/shared.js';
 import type { Step } from './managers/types.js';
 import type { BuildPlan } from './plan.js';
+import { GRACEFUL_SECONDS } from './web/servers.js';
 
 /** `RUN` with flags and `&&`-joined commands, one per line, continued with backslashes. */
 function run(commands: readonly string[], flags: readonly string[] = []): string {
@@ -52,6 +53,46 @@ function runStep(step: Step, extra: readonly string[] = []): string {
   return run([...step.commands, ...extra], mounts);
 }
 
+/** The server, when the project does not depend on it: a pinned install outside the lock, said so in init's summary. */
+function serverInstall(plan: BuildPlan): string[] {
+  const install = plan.web?.app?.installServer;
+  if (!install) return [];
+  const requirement = `"${install.distribution}==\${${install.arg}}"`;
+  const command =
+    plan.manager.id === 'uv'
+      ? `uv pip install --python "\${VIRTUAL_ENV}/bin/python" ${requirement}`
+      : `pip install ${requirement}`;
+  const cache = plan.manager.id === 'uv' ? '/root/.cache/uv' : '/root/.cache/pip';
+  return [
+    `# ${install.distribution} is not among the project's dependencies: add it there, and this step goes.`,
+    `# Until then the image installs this pin, outside the lock.`,
+    `ARG ${install.arg}=${install.pin}`,
+    runStep({ commands: [command], caches: [cache], secret: true }),
+  ];
+}
+
+/** The health check: an HTTP GET of the web app's health path (urlopen raises on 4xx/5xx), else a TCP connect. */
+function healthcheck(plan: BuildPlan, port: number): string {
+  const app = plan.web?.app;
+  const probe = app
+    ? `import urllib.request; urllib.request.urlopen("http://127.0.0.1:${port}${app.healthPath}", timeout=3)`
+    : `import socket; socket.create_connection(("127.0.0.1", ${port}), 3).close()`;
+  const timing = app ? '--interval=10s --timeout=5s --start-period=30s --retries=3' : '--interval=30s --timeout=5s --start-period=10s --retries=3';
+  return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['python', '-c', probe])}`;
+}
+
+/** Django's collectstatic, with stand-ins for what the settings read from the environment, for this RUN only. */
+function collectstatic(plan: BuildPlan): string[] {
+  const django = plan.web?.django;
+  if (!django?.collectstatic) return [];
+  const env = django.collectstatic.env.map(([k, v]) => `${k}=${v}`).join(' ');
+  return [
+    '# Static files at build time. The settings get stand-ins for this RUN only (no ENV, nothing',
+    '# persists): a throwaway SECRET_KEY and a SQLite URL; the real ones come at run time.',
+    run([`${env} ${[...django.manage, 'collectstatic', '--noinput'].join(' ')}`]),
+  ];
+}
+
 export function renderDockerfile(plan: BuildPlan): string {
   const out: string[] = [];
   const add = (...lines: string[]) => out.push(...lines);
@@ -101,7 +142,7 @@ export function renderDockerfile(plan: BuildPlan): string {
     for (const file of m.inlineFiles ?? []) add(`COPY <<EOF ${file.path}`, ...file.lines, 'EOF');
     add(runStep(m.installDependencies, m.compilesBytecode ? [] : [compileDependencies(plan)]));
   }
-  add('');
+  add(...serverInstall(plan), '');
 
   // app-deps: the venv as the runtime image gets it, without the project: it never sees the
   // source, so its layer in app keeps its digest across code edits.
@@ -203,23 +244,21 @@ export function renderDockerfile(plan: BuildPlan): string {
       `groupadd --gid "\${APP_GID}" ${user.name}`,
       `useradd --no-log-init --uid "\${APP_UID}" --gid "\${APP_GID}" --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${user.name}`,
     ]),
-    env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1']]),
+    env([...venvEnv, ['PYTHONUNBUFFERED', '1'], ['PYTHONDONTWRITEBYTECODE', '1'], ...(plan.web?.app?.env ?? [])]),
     `WORKDIR ${plan.workdir}`,
     `COPY --link --from=${prune.length > 0 ? 'app-deps' : 'app-pre'} ${plan.venv} ${plan.venv}`,
     ...(copy
       ? [`COPY --link --from=app-meta ${PROJECT_ROOT}/ /`, ...copy.packages.map((p) => `COPY --link ${p.path} ${copy.sitePackages}/${p.name}`)]
       : [m.installProject ? `COPY --link --from=app-build ${PROJECT_ROOT}/ /` : `COPY --link . ${plan.workdir}/`]),
+    ...collectstatic(plan),
     'USER ${APP_UID}:${APP_GID}',
   );
   if (plan.port !== undefined) {
-    add(
-      `EXPOSE ${plan.port}`,
-      `HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \\\n    CMD ${execForm([
-        'python',
-        '-c',
-        `import socket; socket.create_connection(("127.0.0.1", ${plan.port}), 3).close()`,
-      ])}`,
-    );
+    add(`EXPOSE ${plan.port}`, healthcheck(plan, plan.port));
+  }
+  const web = plan.web?.app;
+  if (web && !web.commandConfigured) {
+    add(`# ${web.server} stops gracefully on ${web.stopSignal}: requests in flight get ${GRACEFUL_SECONDS} s, inside docker stop's 10 s.`, `STOPSIGNAL ${web.stopSignal}`);
   }
   if (plan.start.stopSignal) {
     add('# Python as PID 1 ignores SIGTERM unless the app handles it; it always handles SIGINT.', `STOPSIGNAL ${plan.start.stopSignal}`);

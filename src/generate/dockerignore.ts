@@ -9,8 +9,9 @@ const PATTERNS: readonly (readonly [string, readonly string[]])[] = [
   ['Editors', ['.idea', '.vscode']],
 ];
 
-export function renderDockerignore(header: readonly string[]): string {
+/** `setupFiles`: more generated files that need no new source layer when they change (README.Docker.md). */
+export function renderDockerignore(header: readonly string[], setupFiles: readonly string[] = []): string {
   const lines = [...header];
-  for (const [title, patterns] of PATTERNS) lines.push('', `# ${title}`, ...patterns);
+  for (const [title, patterns] of PATTERNS) lines.push('', `# ${title}`, ...patterns, ...(title.startsWith('Container setup') ? setupFiles : []));
   return `${lines.join('\n')}\n`;
 }

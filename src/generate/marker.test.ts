@@ -30,3 +30,12 @@ describe('ownership with a blank line after the digest (the Dockerfile header)',
     expect(ownership(stamp(text, '#', 2))).toBe('pycrane');
   });
 });
+
+describe('Markdown (README.Docker.md), where # is a heading', () => {
+  it('stamps an HTML comment and recognises it', () => {
+    const stamped = stamp('<!-- header -->\n# Title\n', '<!--', 1);
+    expect(stamped.split('\n')[1]).toMatch(/^<!-- pycrane-digest: sha256:[0-9a-f]{16} -->$/);
+    expect(ownership(stamped)).toBe('pycrane');
+    expect(ownership(stamped.replace('Title', 'Mine'))).toBe('edited');
+  });
+});

@@ -6,9 +6,14 @@ import { createHash } from 'node:crypto';
  * replaced. A file without the line, or whose contents no longer match it, belongs to the
  * user and is only replaced with --force.
  */
-export type CommentStyle = '#' | '//';
+export type CommentStyle = '#' | '//' | '<!--';
 
-const DIGEST_LINE = /^(?:#|\/\/) pycrane-digest: sha256:(?<digest>[0-9a-f]{16})[ \t]*$/m;
+const DIGEST_LINE = /^(?:#|\/\/|<!--) pycrane-digest: sha256:(?<digest>[0-9a-f]{16})(?: -->)?[ \t]*$/m;
+
+/** A comment line in the style: `# text`, `// text`, `<!-- text -->` (Markdown, where `#` is a heading). */
+export function comment(style: CommentStyle, text: string): string {
+  return style === '<!--' ? `<!-- ${text} -->` : `${style} ${text}`;
+}
 
 function digestOf(textWithoutDigestLine: string): string {
   return createHash('sha256').update(textWithoutDigestLine).digest('hex').slice(0, 16);
@@ -19,9 +24,9 @@ export function headerLines(style: CommentStyle, sources: readonly string[], con
   const from = sources.length <= 1 ? (sources[0] ?? 'the project') : `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}`;
   const config = configFile === 'pyproject.toml' ? '[tool.pycrane] in pyproject.toml' : 'pycrane.toml';
   return [
-    `${style} Written by pycrane from ${from}.`,
-    `${style} To change it, edit ${config} and run \`pycrane init\` again.`,
-    `${style} Editing this file by hand makes it yours: pycrane then leaves it alone.`,
+    comment(style, `Written by pycrane from ${from}.`),
+    comment(style, `To change it, edit ${config} and run \`pycrane init\` again.`),
+    comment(style, 'Editing this file by hand makes it yours: pycrane then leaves it alone.'),
   ];
 }
 
@@ -32,7 +37,7 @@ export function headerLines(style: CommentStyle, sources: readonly string[], con
 export function stamp(text: string, style: CommentStyle, lineIndex: number): string {
   const lines = text.split('\n');
   const digest = digestOf(text);
-  lines.splice(lineIndex, 0, `${style} pycrane-digest: sha256:${digest}`);
+  lines.splice(lineIndex, 0, comment(style, `pycrane-digest: sha256:${digest}`));
   return lines.join('\n');
 }
 

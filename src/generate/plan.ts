@@ -1,6 +1,8 @@
 import type { ProjectFacts } from '../inspect/model.js';
 import { recipeFor } from './managers/index.js';
 import type { ManagerPlan } from './managers/types.js';
+import { installedDependencies, nativeLibsFor } from './web/native-libs.js';
+import { type WebPlan, planWeb } from './web/plan.js';
 
 export { DEFAULT_PIPX_VERSION } from './managers/shared.js';
 
@@ -27,6 +29,11 @@ export interface StartCommand {
   readonly fallback?: boolean;
 }
 
+/** Unions two package lists, the first in its order, then what the second adds. */
+function union(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
+
 /**
  * Every decision about the generated setup, made once from the project's facts. The
  * renderers only print it, so the plan is what tests and `init`'s summary look at.
@@ -47,6 +54,8 @@ export interface BuildPlan {
   /** Dependency groups the dev image installs besides main, in file order. */
   readonly devGroups: readonly string[];
   readonly apt: { readonly build: readonly string[]; readonly runtime: readonly string[]; readonly dev: readonly string[] };
+  /** Why pycrane added system packages for the dependencies (web/native-libs.ts), for init's summary. */
+  readonly nativeLibs: readonly string[];
   readonly start: StartCommand;
   /** PYTHONPATH of the dev image, so the mounted sources import without an install. */
   readonly devPythonPath: string;
@@ -62,6 +71,8 @@ export interface BuildPlan {
   readonly configFile: 'pyproject.toml' | 'pycrane.toml';
   /** The files the setup was generated from, for the generated files' headers. */
   readonly sources: readonly string[];
+  /** The web application, Celery worker and services (web/plan.ts); undefined for other projects. */
+  readonly web: WebPlan | undefined;
 }
 
 export interface PlanOptions {
@@ -79,10 +90,15 @@ export function normaliseName(raw: string): string {
   return name === '' ? 'app' : name;
 }
 
-function startCommand(facts: ProjectFacts, venv: string): StartCommand {
+function startCommand(facts: ProjectFacts, venv: string, web: WebPlan | undefined): StartCommand {
   const configured = facts.config.command;
   if (configured && configured.length > 0) {
     return { entrypoint: undefined, cmd: configured, reason: '[tool.pycrane] command', stopSignal: undefined };
+  }
+  const app = facts.web.app;
+  if (web?.app && app) {
+    // CMD, not ENTRYPOINT: compose's migrate and worker services run other commands in this image.
+    return { entrypoint: undefined, cmd: web.app.command, reason: `${web.app.server} for ${app.target.value}${app.server.source ? '' : ' (default server)'}`, stopSignal: undefined };
   }
   const [script, ...others] = facts.scripts;
   if (script) {
@@ -115,7 +131,7 @@ function startCommand(facts: ProjectFacts, venv: string): StartCommand {
 
 /** The files a setup is generated from, named in the generated files' headers. */
 function sourcesOf(facts: ProjectFacts): string[] {
-  const own = new Set(['Dockerfile', 'compose.yaml', '.dockerignore', '.devcontainer/devcontainer.json']);
+  const own = new Set(['Dockerfile', 'compose.yaml', '.dockerignore', '.devcontainer/devcontainer.json', '.env.example', 'README.Docker.md']);
   return facts.files.filter((f) => !own.has(f) && !f.endsWith('.py'));
 }
 
@@ -128,6 +144,9 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
   const devGroups = facts.groups.filter((g) => g.name !== 'main').map((g) => g.name);
   const isPackage = facts.isPackage.value;
   const manager = recipeFor(facts.manager.value).plan(facts, { venv, workdir, devGroups, isPackage });
+  const web = planWeb(facts, { venv, workdir, copiesCode: manager.installProject === undefined });
+  const native = nativeLibsFor(installedDependencies(facts));
+  const runtime = union(config.apt?.runtime ?? [], native.runtime);
   return {
     name: normaliseName(facts.name?.value ?? options.directoryName),
     pythonMinor: facts.python.selected.value,
@@ -140,14 +159,15 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     devUser: { name: config.devUser?.name ?? 'dev', uid: config.devUser?.uid ?? 1000, gid: config.devUser?.gid ?? 1000 },
     devGroups,
     apt: {
-      build: config.apt?.build ?? [],
-      runtime: config.apt?.runtime ?? [],
+      build: union(config.apt?.build ?? [], native.build),
+      runtime,
       // The dev image runs the same code, so it needs the runtime libraries too.
-      dev: [...new Set([...DEV_APT_PACKAGES, ...(config.apt?.runtime ?? []), ...(config.apt?.dev ?? [])])].sort(),
+      dev: union(union(DEV_APT_PACKAGES, runtime), union(config.apt?.dev ?? [], native.dev)).sort(),
     },
-    start: startCommand(facts, venv),
+    nativeLibs: native.reasons,
+    start: startCommand(facts, venv, web),
     devPythonPath: src ? `${workdir}/src` : workdir,
-    port: config.port,
+    port: config.port ?? web?.app?.port,
     buildNetwork: config.buildNetwork,
     // Only where the site-packages path is certain: pycrane's own base image of the chosen minor.
     projectCopy:
@@ -156,5 +176,6 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
         : undefined,
     configFile: facts.configFile,
     sources: sourcesOf(facts),
+    web,
   };
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { gitignoreWithEnv, ignoresEnv } from './env-example.js';
+
+describe('ignoresEnv', () => {
+  it.each([
+    ['.env\n', true],
+    ['/.env\n', true],
+    ['.env*\n', true],
+    ['*.env\n', true],
+    ['**/.env\n', true],
+    ['.venv\n__pycache__/\n', false],
+    ['.env/\n', false],
+    ['config/.env\n', false],
+    ['.env\n!.env\n', false],
+    ['# .env\n', false],
+    ['.env.local\n', false],
+  ])('%j -> %s', (text, expected) => {
+    expect(ignoresEnv(text)).toBe(expected);
+  });
+});
+
+describe('gitignoreWithEnv', () => {
+  it('appends one line to a file that does not ignore .env, keeping the rest as it is', () => {
+    expect(gitignoreWithEnv('.venv\n')).toBe('.venv\n# Local settings and passwords for docker compose (pycrane init; .env.example has the template)\n.env\n');
+    expect(gitignoreWithEnv('.venv')?.startsWith('.venv\n#')).toBe(true);
+  });
+
+  it('writes a new file when there is none, and nothing when .env is ignored already', () => {
+    expect(gitignoreWithEnv(undefined)?.endsWith('\n.env\n')).toBe(true);
+    expect(gitignoreWithEnv('dist\n.env\n')).toBeUndefined();
+  });
+});
