@@ -106,6 +106,9 @@ const known = {
   'pdm-app': { source: 'src/pdm_app/cli.py', base: 'python:3.13-slim' },
   'pipenv-app': { source: 'service/main.py', base: 'python:3.14-slim', forky: true },
   'hatch-cli': { source: 'src/hatch_cli/cli.py', base: 'python:3.14-slim', forky: true },
+  'django-postgres': { source: 'polls/views.py', base: 'python:3.13-slim' },
+  'fastapi-app': { source: 'app/main.py', base: 'python:3.13-slim' },
+  'flask-redis': { source: 'counter/tasks.py', base: 'python:3.13-slim' },
 };
 const forky = spawnSync('docker', ['image', 'inspect', 'python:3.14-slim']).status === 0;
 const examples = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(known).filter((name) => forky || !known[name].forky);

@@ -29,6 +29,31 @@ function tail(text: string, lines = 15): string {
   return text.trim().split('\n').slice(-lines).join('\n');
 }
 
+type Compose = (args: readonly string[], output?: 'capture' | 'inherit') => Promise<{ code: number; stdout: string; stderr: string }>;
+
+/** The services that have a container (running or not). */
+async function servicesWithContainers(compose: Compose): Promise<Set<string>> {
+  const ps = await compose(['ps', '--all', '--services']);
+  return new Set(ps.code === 0 ? ps.stdout.split('\n').map((s) => s.trim()).filter(Boolean) : []);
+}
+
+/**
+ * After a failed `up`: removes the containers this `up` created (a database started for a dev
+ * service that then failed), so nothing stays up half-configured; what ran before is kept.
+ * Returns the error to throw, saying what could not be undone when the engine is gone.
+ */
+async function rolledBack(compose: Compose, before: ReadonlySet<string>, error: unknown): Promise<unknown> {
+  if (!(error instanceof PycraneError)) return error;
+  try {
+    const created = [...(await servicesWithContainers(compose))].filter((s) => !before.has(s));
+    if (created.length > 0) await compose(['rm', '--stop', '--force', ...created]);
+    return error;
+  } catch {
+    const hint = 'Containers it created may remain: `docker compose down` removes them once the engine answers again.';
+    return new PycraneError(error.code, error.message, { exitCode: error.exitCode, hint: error.hint ? `${error.hint}\n${hint}` : hint });
+  }
+}
+
 /** Returns the exit code of what ran in the container (0 when nothing did). */
 export async function startDev(engine: ContainerEngine, request: DevRequest): Promise<number> {
   const compose = (args: readonly string[], output: 'capture' | 'inherit' = 'capture') =>
@@ -49,15 +74,19 @@ export async function startDev(engine: ContainerEngine, request: DevRequest): Pr
     });
   }
 
-  const up = await compose(
-    ['up', '--detach', '--wait', ...(request.build ? ['--build'] : []), request.service],
-    request.stream ? 'inherit' : 'capture',
-  );
+  const before = await servicesWithContainers(compose);
+  let up;
+  try {
+    up = await compose(['up', '--detach', '--wait', ...(request.build ? ['--build'] : []), request.service], request.stream ? 'inherit' : 'capture');
+  } catch (error) {
+    throw await rolledBack(compose, before, error);
+  }
   if (up.code !== 0) {
-    throw new PycraneError('E_DEV_UP', `the ${request.service} service did not come up (docker compose up exited ${up.code})`, {
+    const failure = new PycraneError('E_DEV_UP', `the ${request.service} service did not come up (docker compose up exited ${up.code})`, {
       exitCode: 1,
       hint: request.stream ? 'The build or start output above says why.' : tail(`${up.stdout}\n${up.stderr}`),
     });
+    throw await rolledBack(compose, before, failure);
   }
 
   if (request.run.kind === 'none') return 0;

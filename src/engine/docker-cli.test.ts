@@ -189,3 +189,41 @@ describe('images and containers', () => {
     expect(fake.calls.at(-1)).toMatchObject({ cmd: 'docker', args: ['compose', 'config'], cwd: '/p' });
   });
 });
+
+describe('an engine lost mid-way', () => {
+  const answering = () =>
+    fakeExec()
+      .on('docker version', { stdout: '20.10.24\n' }, 1)
+      .on('docker buildx version', { stdout: 'github.com/docker/buildx 0.13.1\n' })
+      .on('docker compose version --short', { stdout: '2.26.1\n' })
+      .on('docker -v', { stdout: 'Docker version 20.10.24\n' });
+
+  it('a docker CLI killed by a signal is exit 3, naming the command', async () => {
+    const fake = answering().on('docker buildx build', { code: -1, signal: 'SIGKILL' });
+    await expect(engineWith(fake).build(request, () => {})).rejects.toMatchObject({
+      code: 'E_NO_ENGINE',
+      exitCode: 3,
+      message: 'the docker CLI was killed by SIGKILL while running `docker buildx build`: it did not finish',
+    });
+  });
+
+  it('a lost connection that `docker version` confirms is exit 3; the same words with the engine still there are the command\'s own failure', async () => {
+    const lost = answering()
+      .on('docker buildx build', { code: 1, stderr: 'ERROR: failed to solve: rpc error: code = Unavailable desc = error reading from server: EOF' })
+      .on('docker version', { code: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' });
+    await expect(engineWith(lost).build(request, () => {})).rejects.toMatchObject({
+      code: 'E_NO_ENGINE',
+      message: expect.stringMatching(/^the Docker engine at DOCKER_HOST=unix:\/\/\/var\/run\/docker.sock stopped answering during `docker buildx build`: /),
+    });
+    const still = answering()
+      .on('docker buildx build', { code: 1, stderr: 'ERROR: failed to solve: rpc error: code = Unavailable desc = connection refused' })
+      .on('docker version', { stdout: '20.10.24\n' });
+    await expect(engineWith(still).build(request, () => {})).resolves.toMatchObject({ result: { code: 1 } });
+  });
+
+  it('an ordinary failure is not probed', async () => {
+    const fake = answering().on('docker buildx build', { code: 1, stderr: 'ERROR: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1' });
+    await expect(engineWith(fake).build(request, () => {})).resolves.toMatchObject({ result: { code: 1 } });
+    expect(fake.lines().filter((l) => l === 'docker version --format {{.Server.Version}}')).toHaveLength(1);
+  });
+});

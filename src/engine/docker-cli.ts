@@ -49,6 +49,15 @@ const imageSchema = z.object({
       WorkingDir: z.string().nullish(),
       Labels: z.record(z.string(), z.string()).nullish(),
       StopSignal: z.string().nullish(),
+      Healthcheck: z
+        .object({
+          Test: z.array(z.string()).nullish(),
+          Interval: z.number().nullish(),
+          Timeout: z.number().nullish(),
+          StartPeriod: z.number().nullish(),
+          Retries: z.number().nullish(),
+        })
+        .nullish(),
     })
     .nullish(),
   RootFS: z.object({ Layers: z.array(z.string()).nullish() }).nullish(),
@@ -68,8 +77,17 @@ const stateSchema = z.object({
     ExitCode: z.number(),
     StartedAt: z.string(),
     FinishedAt: z.string(),
+    Health: z
+      .object({
+        Status: z.string(),
+        FailingStreak: z.number().nullish(),
+        Log: z.array(z.object({ Start: z.string().nullish(), End: z.string().nullish(), ExitCode: z.number(), Output: z.string().nullish() })).nullish(),
+      })
+      .nullish(),
   }),
 });
+
+const nsToMs = (ns: number | null | undefined): number => Math.round((ns ?? 0) / 1e6);
 
 function toImage(raw: z.infer<typeof imageSchema>): ImageDetails {
   const config = raw.Config ?? {};
@@ -87,6 +105,17 @@ function toImage(raw: z.infer<typeof imageSchema>): ImageDetails {
     labels: config.Labels ?? {},
     stopSignal: config.StopSignal ?? undefined,
     layers: raw.RootFS?.Layers ?? [],
+    ...(config.Healthcheck?.Test && config.Healthcheck.Test.length > 0
+      ? {
+          healthcheck: {
+            test: config.Healthcheck.Test,
+            intervalMs: nsToMs(config.Healthcheck.Interval),
+            timeoutMs: nsToMs(config.Healthcheck.Timeout),
+            startPeriodMs: nsToMs(config.Healthcheck.StartPeriod),
+            retries: config.Healthcheck.Retries ?? 0,
+          },
+        }
+      : {}),
   };
 }
 
@@ -129,6 +158,31 @@ export function buildArgv(request: BuildRequest, via: 'buildx' | 'docker-build')
   return argv;
 }
 
+/** What the docker CLI prints when its connection to the engine is gone (or never was). */
+const ENGINE_LOST =
+  /Cannot connect to the Docker daemon|Is the docker daemon running|error during connect|connection refused|connection reset by peer|broken pipe|unexpected EOF|transport is closing|use of closed network connection|rpc error: code = Unavailable|\bUnavailable: |error reading from server|failed to dial|docker\.sock: connect/i;
+
+/** Exported for tests. */
+export function engineLost(output: string): boolean {
+  return ENGINE_LOST.test(output);
+}
+
+/** The line that says the connection was lost, without docker's `docker:`/`ERROR:` prefixes. */
+function lostLine(output: string): string | undefined {
+  const line = output.split('\n').find((l) => ENGINE_LOST.test(l));
+  return line?.trim().replace(/^(docker: |ERROR: )/, '').slice(0, 300);
+}
+
+/** `docker image inspect`, `docker run`: the subcommand words before the first flag (at most two). */
+function commandName(args: readonly string[]): string {
+  const words: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith('-') || words.length === 2) break;
+    words.push(arg);
+  }
+  return ['docker', ...words].join(' ');
+}
+
 export class DockerCli implements ContainerEngine {
   readonly #exec: ExecFn;
   readonly #env: Readonly<Record<string, string | undefined>>;
@@ -143,13 +197,41 @@ export class DockerCli implements ContainerEngine {
     this.#cwd = options.cwd;
   }
 
-  #run(args: readonly string[], extra: Partial<ExecRequest> = {}): Promise<ExecResult> {
+  /** Runs `docker ARGS`; a failure that is the engine going away (or the CLI killed) throws EngineUnavailableError. */
+  async #run(args: readonly string[], extra: Partial<ExecRequest> = {}): Promise<ExecResult> {
+    return this.#checked(await this.#raw(args, extra), commandName(args));
+  }
+
+  #raw(args: readonly string[], extra: Partial<ExecRequest> = {}): Promise<ExecResult> {
     return this.#exec({
       cmd: this.#docker,
       args,
       env: this.#env,
       ...(this.#cwd === undefined ? {} : { cwd: this.#cwd }),
       ...extra,
+    });
+  }
+
+  /**
+   * A command that failed because the engine stopped answering mid-way (dockerd stopped, the
+   * socket went away) or because the docker CLI itself was killed is not the command's own
+   * failure: it becomes one EngineUnavailableError (exit 3). Output that looks like a lost
+   * connection is confirmed with `docker version` before it is called that.
+   */
+  async #checked(result: ExecResult, what: string): Promise<ExecResult> {
+    if (result.code === 0 || result.timedOut || result.notFound) return result;
+    if (result.signal !== undefined && result.signal !== 'SIGINT') {
+      throw new EngineUnavailableError(`the docker CLI was killed by ${result.signal} while running \`${what}\`: it did not finish`, {
+        hint: 'Nothing was tagged by the unfinished command. Run pycrane again; if something kills docker (out of memory?), see `dmesg`.',
+      });
+    }
+    if (!engineLost(`${result.stderr}\n${result.stdout}`)) return result;
+    const probe = await this.#raw(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 10_000 });
+    if (probe.code === 0 && probe.stdout.trim() !== '') return result;
+    const host = this.#env.DOCKER_HOST ? ` at DOCKER_HOST=${this.#env.DOCKER_HOST}` : '';
+    const detail = lostLine(result.stderr) ?? errorLine(probe.stderr);
+    throw new EngineUnavailableError(`the Docker engine${host} stopped answering during \`${what}\`${detail ? `: ${detail}` : ''}`, {
+      hint: `What the command did not finish was not tagged or started. ${START_ENGINE_HINT}`,
     });
   }
 
@@ -168,7 +250,7 @@ export class DockerCli implements ContainerEngine {
   }
 
   async #detect(): Promise<EngineInfo> {
-    const version = await this.#run(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
+    const version = await this.#raw(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
     const serverVersion = version.stdout.trim();
     if (version.notFound) {
       throw new EngineUnavailableError(`the docker CLI (${this.#docker}) is not installed or not on PATH`, {
@@ -188,17 +270,17 @@ export class DockerCli implements ContainerEngine {
   }
 
   async #detectVariant(): Promise<'docker' | 'podman'> {
-    const result = await this.#run(['-v'], { timeoutMs: 20_000 });
+    const result = await this.#raw(['-v'], { timeoutMs: 20_000 });
     return /podman/i.test(result.stdout) ? 'podman' : 'docker';
   }
 
   async #detectBuildx(): Promise<string | undefined> {
-    const result = await this.#run(['buildx', 'version'], { timeoutMs: 20_000 });
+    const result = await this.#raw(['buildx', 'version'], { timeoutMs: 20_000 });
     return result.code === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
   }
 
   async #detectCompose(): Promise<ComposeCommand | undefined> {
-    const v2 = await this.#run(['compose', 'version', '--short'], { timeoutMs: 20_000 });
+    const v2 = await this.#raw(['compose', 'version', '--short'], { timeoutMs: 20_000 });
     if (v2.code === 0 && v2.stdout.trim() !== '') return { version: v2.stdout.trim(), cmd: this.#docker, args: ['compose'] };
     const v1 = await this.#exec({ cmd: 'docker-compose', args: ['version', '--short'], env: this.#env, timeoutMs: 20_000 });
     if (v1.code === 0 && v1.stdout.trim() !== '') return { version: v1.stdout.trim(), cmd: 'docker-compose', args: [] };
@@ -211,7 +293,7 @@ export class DockerCli implements ContainerEngine {
     const argv = buildArgv(request, via);
     const env = via === 'buildx' ? this.#env : { ...this.#env, DOCKER_BUILDKIT: '1' };
     const output: ExecRequest['output'] = sink === 'terminal' ? 'inherit-stderr' : (_stream, chunk) => sink(chunk);
-    const result = await this.#exec({ cmd: this.#docker, args: argv, env, cwd: request.context, output });
+    const result = await this.#checked(await this.#exec({ cmd: this.#docker, args: argv, env, cwd: request.context, output }), `docker ${argv.slice(0, via === 'buildx' ? 2 : 1).join(' ')}`);
     return { via, argv, result };
   }
 
@@ -278,6 +360,15 @@ export class DockerCli implements ContainerEngine {
       exitCode: state.ExitCode,
       startedAt: state.StartedAt,
       finishedAt: state.FinishedAt,
+      ...(state.Health
+        ? {
+            health: {
+              status: state.Health.Status,
+              failingStreak: state.Health.FailingStreak ?? 0,
+              log: (state.Health.Log ?? []).map((entry) => ({ exitCode: entry.ExitCode, output: entry.Output ?? '', start: entry.Start ?? '', end: entry.End ?? '' })),
+            },
+          }
+        : {}),
     };
   }
 
@@ -328,13 +419,16 @@ export class DockerCli implements ContainerEngine {
         hint: 'Install the Docker Compose v2 plugin (docker-compose-plugin / Docker Desktop).',
       });
     }
-    return this.#exec({
+    const result = await this.#exec({
       cmd: info.compose.cmd,
       args: [...info.compose.args, ...args],
       env: { ...this.#env, ...options.env },
       ...(cwd ?? this.#cwd ? { cwd: cwd ?? this.#cwd } : {}),
       ...(options.output ? { output: options.output } : {}),
     });
+    // A subcommand after the compose file options (`--file X --project-directory Y up ...`).
+    const sub = args.find((a, i) => !a.startsWith('-') && !(i > 0 && /^--(file|project-directory|project-name|profile|env-file)$/.test(args[i - 1] ?? ''))) ?? '';
+    return this.#checked(result, `docker compose ${sub}`.trim());
   }
 }
 
@@ -345,6 +439,7 @@ export function runArgv(request: RunRequest): string[] {
   else if (request.remove !== false) argv.push('--rm');
   if (request.name !== undefined) argv.push('--name', request.name);
   if (request.init) argv.push('--init');
+  if (request.healthIntervalSeconds !== undefined) argv.push('--health-interval', `${request.healthIntervalSeconds}s`);
   if (request.user !== undefined) argv.push('--user', request.user);
   if (request.network !== undefined) argv.push('--network', request.network);
   for (const [key, value] of Object.entries(request.labels ?? {})) argv.push('--label', `${key}=${value}`);

@@ -90,6 +90,18 @@ export interface ImageDetails {
   readonly labels: Readonly<Record<string, string>>;
   readonly stopSignal: string | undefined;
   readonly layers: readonly string[];
+  /** The image's HEALTHCHECK (`Config.Healthcheck`); undefined when it has none. */
+  readonly healthcheck?: ImageHealthcheck;
+}
+
+/** `Config.Healthcheck` of an image: durations in ms, 0 meaning docker's default. */
+export interface ImageHealthcheck {
+  /** `["CMD", ...]`, `["CMD-SHELL", "..."]`, or `["NONE"]` (switched off). */
+  readonly test: readonly string[];
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  readonly startPeriodMs: number;
+  readonly retries: number;
 }
 
 /** One row of `docker history --no-trunc`, newest first as docker prints it. */
@@ -113,6 +125,8 @@ export interface RunRequest {
   /** `--rm` (ignored with detach: remove it yourself). */
   readonly remove?: boolean;
   readonly init?: boolean;
+  /** `--health-interval` in seconds: how often docker runs the image's HEALTHCHECK. */
+  readonly healthIntervalSeconds?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly labels?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
@@ -124,6 +138,16 @@ export interface ContainerState {
   readonly exitCode: number;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** `State.Health`: only for a container whose image (or run) has a health check. */
+  readonly health?: ContainerHealth;
+}
+
+export interface ContainerHealth {
+  /** `starting`, `healthy` or `unhealthy`. */
+  readonly status: string;
+  readonly failingStreak: number;
+  /** The last checks (docker keeps five), oldest first. */
+  readonly log: readonly { readonly exitCode: number; readonly output: string; readonly start: string; readonly end: string }[];
 }
 
 export interface ContainerEngine {

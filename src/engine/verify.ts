@@ -1,11 +1,12 @@
 /**
- * `pycrane verify`: observe an image (config, history, one in-image Python probe, a start and
- * a `docker stop`), then judge the observations with pure/verify-eval.ts. The probes run
- * concurrently; the start/stop run is the slowest part (a 2 s grace period, then the stop).
+ * `pycrane verify`: observe an image (config, history, one in-image Python probe, a start, the
+ * image's HEALTHCHECK in that run and a `docker stop`), then judge the observations with
+ * pure/verify-eval.ts. The probes run concurrently; the start/stop run is the slowest part (a
+ * 2 s grace period or the health check, whichever is longer, then the stop).
  */
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/errors.js';
-import type { ContainerEngine, ImageDetails } from './engine.js';
+import type { ContainerEngine, ContainerHealth, ContainerState, ImageDetails } from './engine.js';
 import type { VerifyConfig } from './pure/config.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './pure/probe-script.js';
 import { digestForReference, errorLine, parseReference } from './pure/registry.js';
@@ -20,6 +21,15 @@ import {
   type ProbeRun,
   type StartObservation,
 } from './pure/verify-eval.js';
+import {
+  effectiveHealthcheck,
+  HEALTH_PROBE_INTERVAL_SECONDS,
+  healthProgress,
+  healthWaitMs,
+  type EffectiveHealthcheck,
+  type HealthObservation,
+  type HealthProgress,
+} from './pure/verify-health.js';
 
 export interface VerifyInput {
   readonly image: string;
@@ -81,34 +91,90 @@ async function runProbe(engine: ContainerEngine, image: ImageDetails, mode: 'use
   return { output: undefined, error: `${pythonOf(image)} exited ${result.timedOut ? '(timed out)' : result.code}${detail ? `: ${detail}` : ''}` };
 }
 
+/** Follows the image's HEALTHCHECK in a started container until it settles (verify-health.ts decides). */
+class HealthWatch {
+  readonly #healthcheck: EffectiveHealthcheck | undefined;
+  readonly #limitMs: number;
+  #last: ContainerHealth | undefined;
+  #outcome: HealthProgress = 'pending';
+  #elapsedMs = 0;
+
+  constructor(image: ImageDetails) {
+    this.#healthcheck = effectiveHealthcheck(image.healthcheck);
+    this.#limitMs = this.#healthcheck ? healthWaitMs(this.#healthcheck) : 0;
+  }
+
+  get active(): boolean {
+    return this.#healthcheck !== undefined;
+  }
+
+  /** true while the check has not settled. */
+  get pending(): boolean {
+    return this.#healthcheck !== undefined && this.#outcome === 'pending';
+  }
+
+  observe(state: ContainerState | undefined, elapsedMs: number): void {
+    if (!this.pending) return;
+    this.#last = state?.health ?? this.#last;
+    this.#elapsedMs = elapsedMs;
+    this.#outcome = healthProgress(this.#last, elapsedMs, this.#limitMs);
+  }
+
+  /** The verdict; `waitedMs`: how long the container was watched (for one that exited, when it was seen to). */
+  result(state: ContainerState | undefined, started: boolean, waitedMs = 0): HealthObservation | undefined {
+    if (!this.#healthcheck) return undefined;
+    const base = { healthcheck: this.#healthcheck, elapsedMs: this.#elapsedMs, limitMs: this.#limitMs, health: this.#last };
+    if (!started) return { ...base, outcome: 'not-started' };
+    if (this.#outcome === 'pending') return { ...base, elapsedMs: waitedMs, outcome: 'exited', ...(state ? { exitCode: state.exitCode } : {}) };
+    return { ...base, outcome: this.#outcome };
+  }
+}
+
 /**
  * Starts the default command, waits `graceMs` AND until `settled` (the probes) resolves, so the
  * app is not signalled while the machine is busy and it is still importing (a Python PID 1
- * ignores SIGTERM until it installs a handler), then times `docker stop`.
+ * ignores SIGTERM until it installs a handler), AND until the image's HEALTHCHECK (run by
+ * docker every second) is healthy or past its limit; then times `docker stop`.
  */
 async function startAndStop(engine: ContainerEngine, image: ImageDetails, config: VerifyConfig, graceMs: number, settled: Promise<unknown>): Promise<StartObservation> {
   const command = [...(image.entrypoint ?? []), ...(image.cmd ?? [])];
   const name = `pycrane-verify-${randomBytes(6).toString('hex')}`;
+  const watch = new HealthWatch(image);
   const base = { command, graceMs, logs: '', stop: undefined };
-  if (command.length === 0) return { ...base, state: 'failed', exitCode: undefined, error: 'no ENTRYPOINT or CMD' };
+  const notStarted = (error: string, exitCode: number | undefined): StartObservation => {
+    const health = watch.result(undefined, false);
+    return { ...base, state: 'failed', exitCode, error, ...(health ? { health } : {}) };
+  };
+  if (command.length === 0) return notStarted('no ENTRYPOINT or CMD', undefined);
   try {
-    const started = await engine.run({ image: image.id, args: [], detach: true, name, init: config.init, labels: { 'org.pycrane.verify': 'start' }, timeoutMs: 60_000 });
-    if (started.code !== 0) {
-      return { ...base, state: 'failed', exitCode: started.code, error: lastLines(started.stderr || started.spawnError || '', 2) };
-    }
+    const started = await engine.run({
+      image: image.id,
+      args: [],
+      detach: true,
+      name,
+      init: config.init,
+      labels: { 'org.pycrane.verify': 'start' },
+      ...(watch.active ? { healthIntervalSeconds: HEALTH_PROBE_INTERVAL_SECONDS } : {}),
+      timeoutMs: 60_000,
+    });
+    if (started.code !== 0) return notStarted(lastLines(started.stderr || started.spawnError || '', 2), started.code);
     const begin = Date.now();
     let done = false;
     void settled.finally(() => {
       done = true;
     });
     let state = await engine.containerState(name);
-    while (state?.running && (Date.now() - begin < graceMs || !done)) {
+    watch.observe(state, 0);
+    while (state?.running && (Date.now() - begin < graceMs || !done || watch.pending)) {
       await sleep(200);
       state = await engine.containerState(name);
+      if (state?.running) watch.observe(state, Date.now() - begin);
     }
     const waited = Date.now() - begin;
+    const health = watch.result(state, true, waited);
+    const withHealth = health ? { health } : {};
     if (!state?.running) {
-      return { ...base, graceMs: waited, state: 'exited', exitCode: state?.exitCode, logs: await engine.logs(name), error: undefined };
+      return { ...base, graceMs: waited, state: 'exited', exitCode: state?.exitCode, logs: await engine.logs(name), error: undefined, ...withHealth };
     }
     const t0 = Date.now();
     await engine.stop(name, config.stopTimeout);
@@ -122,6 +188,7 @@ async function startAndStop(engine: ContainerEngine, image: ImageDetails, config
       error: undefined,
       logs: '',
       stop: { durationMs, exitCode: after?.exitCode, timeoutSeconds: config.stopTimeout },
+      ...withHealth,
     };
   } finally {
     await engine.removeContainer(name);

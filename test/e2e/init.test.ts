@@ -2,7 +2,8 @@
  * Proof on the real engine: `pycrane init` on each example, then the generated setup is
  * built and run. Skips (with the reason) where no Docker engine answers.
  */
-import { appendFile, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFromLock } from '../../src/engine/pure/lock-conditions.js';
@@ -21,6 +22,8 @@ interface Example {
   readonly devPackage: string;
   /** Checks the app image's default start. */
   readonly start: (image: string) => void;
+  /** The compose services (default app and dev): a web app gets the services it needs too. */
+  readonly services?: readonly string[];
 }
 
 const examples: readonly Example[] = [
@@ -50,6 +53,8 @@ const examples: readonly Example[] = [
     poetry: '2.1.2',
     // psycopg2 needs libpq5 from [tool.pycrane.apt] runtime in the dev image too.
     devPackage: 'pytest, psycopg2',
+    // psycopg2 in the lock: a Postgres service, credentials from .env.
+    services: ['app', 'db', 'dev'],
     start(image) {
       const id = must('docker', ['run', '-d', image]).stdout.trim();
       try {
@@ -83,6 +88,8 @@ describe.skipIf(!engineAvailable)(`init on the real engine${engineAvailable ? ''
         const init = await cli(['init', dir, '--yes']);
         expect(init.stderr).toBe('');
         expect(init.code).toBe(0);
+        // A web app's compose file takes its credentials from .env, as README.Docker.md says.
+        if (existsSync(path.join(dir, '.env.example'))) await copyFile(path.join(dir, '.env.example'), path.join(dir, '.env'));
       });
 
       afterAll(() => {
@@ -150,7 +157,7 @@ describe.skipIf(!engineAvailable)(`init on the real engine${engineAvailable ? ''
         const compose = (...args: string[]) => ['compose', '--project-directory', dir, '-p', project, ...args];
         must('docker', compose('config', '--quiet'));
         const services = must('docker', compose('config', '--services')).stdout.trim().split('\n').sort();
-        expect(services).toEqual(['app', 'dev']);
+        expect(services).toEqual(example.services ?? ['app', 'dev']);
         must('docker', compose('up', '--detach', '--build', '--wait', 'dev'), { env });
         const exec = must('docker', compose('exec', '-T', 'dev', 'sh', '-c', `python -c "import ${example.devPackage}" && ls /app/pyproject.toml && id -un && touch /app/made-in-dev`));
         expect(exec.stdout.trim().split('\n')).toEqual(['/app/pyproject.toml', 'dev']);

@@ -20,7 +20,8 @@ export const register: Register = (program, ctx, setExit) => {
       'Check an image on the local engine, each check with PASS/FAIL/SKIP and its evidence: numeric non-root ' +
         'user (config and `id -u` at run time); no sudo, compilers, poetry/pipx/uv/pdm or pip/poetry caches; ' +
         'every locked main dependency installed at its locked version and importable; the entrypoint starts ' +
-        '(`--help` or the configured probe exits 0 for a CLI); `docker stop` takes under 5 s; the venv\'s ' +
+        '(`--help` or the configured probe exits 0 for a CLI); the image\'s HEALTHCHECK turns healthy (run every ' +
+        'second in the started container); `docker stop` takes under 5 s; the venv\'s ' +
         'interpreter resolves; no credentials in ENV, labels or history; size over the base image and the ' +
         'largest layers, with an optional budget. Given a project folder (the default), verifies its app image, ' +
         'found by its tag or built. An image that is not local is pulled first (REGISTRY/NAME@sha256:... verifies ' +

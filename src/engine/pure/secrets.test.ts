@@ -22,12 +22,16 @@ describe('credential detection', () => {
     ['API_TOKEN', ''],
     ['API_TOKEN', '${API_TOKEN}'],
     ['SECRET_KEY_FILE', 'x'],
+    ['SECRET_KEY', 'collectstatic-build-only-not-a-secret'],
   ])('leaves %s=%s alone', (name, value) => {
     expect(checkAssignment(name, value)).toBeUndefined();
   });
   it('finds NAME=value in history steps but not secret mounts', () => {
     expect(checkText('|1 NPM_TOKEN=abcdef123 /bin/sh -c npm ci')).toHaveLength(1);
     expect(checkText('ENV PASSWORD=hunter2')).toHaveLength(1);
+    // A stand-in that says what it is (pycrane's Django collectstatic step) is not a leak; a look-alike is.
+    expect(checkText('RUN SECRET_KEY=collectstatic-build-only-not-a-secret DATABASE_URL=sqlite:////tmp/c.sqlite3 python manage.py collectstatic --noinput')).toEqual([]);
+    expect(checkText('RUN SECRET_KEY=notasecretreally python manage.py collectstatic')).toHaveLength(1);
     expect(checkText('RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install x # buildkit')).toEqual([]);
   });
   it('never repeats the value', () => {

@@ -43,7 +43,8 @@ function isPlaceholder(value: string): boolean {
   return (
     v === '' ||
     /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(v) || // a reference to another variable
-    /^(?:true|false|yes|no|none|null|0|1|changeme|xxx+|\*+|<[^>]*>|\/.*)$/i.test(v) // flags, placeholders, file paths
+    /^(?:true|false|yes|no|none|null|0|1|changeme|xxx+|\*+|<[^>]*>|\/.*)$/i.test(v) || // flags, placeholders, file paths
+    /(?:^|[-_.])not[-_.]a[-_.]secret(?:$|[-_.])/i.test(v) // says so: a build-time stand-in (Django's collectstatic needs a SECRET_KEY)
   );
 }
 

@@ -63,7 +63,7 @@ describe('evaluateVerify', () => {
   it('passes a good image', () => {
     expect(failing(observations())).toEqual([]);
     expect(evaluateVerify(observations()).map((c) => c.id)).toEqual([
-      'user', 'no-sudo', 'no-compilers', 'no-package-managers', 'no-caches', 'dependencies', 'entrypoint', 'stop', 'venv', 'no-credentials', 'size',
+      'user', 'no-sudo', 'no-compilers', 'no-package-managers', 'no-caches', 'dependencies', 'entrypoint', 'health', 'stop', 'venv', 'no-credentials', 'size',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { eq as pep440Eq } from '@renovatebot/pep440';
 import type { HistoryEntry, ImageDetails } from '../engine.js';
 import { findCredentials, redact } from './secrets.js';
 import { formatSize, type SizeReport } from './size.js';
+import { healthCheck, type HealthObservation } from './verify-health.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -17,6 +18,7 @@ export type CheckId =
   | 'no-caches'
   | 'dependencies'
   | 'entrypoint'
+  | 'health'
   | 'stop'
   | 'venv'
   | 'no-credentials'
@@ -95,6 +97,8 @@ export interface StartObservation {
   readonly error: string | undefined;
   /** When the container was still running: how `docker stop` went. */
   readonly stop: { readonly durationMs: number; readonly exitCode: number | undefined; readonly timeoutSeconds: number } | undefined;
+  /** The image's HEALTHCHECK in this run (verify-health.ts); undefined when the image has none. */
+  readonly health?: HealthObservation;
 }
 
 export interface ProbeCommandObservation {
@@ -415,6 +419,7 @@ export function evaluateVerify(o: VerifyObservations): Check[] {
     cachesCheck(o),
     dependenciesCheck(o, venv.status === 'fail'),
     entrypointCheck(o),
+    healthCheck(o.start?.health, o.image.healthcheck),
     stopCheck(o),
     venv,
     credentialsCheck(o),
