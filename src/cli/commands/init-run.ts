@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import pc from 'picocolors';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { formatRef } from '../../core/location.js';
-import { type BuildPlan, CI_PATHS, type CiOptions, DEFAULT_BRANCH, generateSetup } from '../../generate/index.js';
+import { type BuildPlan, CI_PATHS, type CiOptions, DEFAULT_BRANCH, generateSetup, gitignoreWithEnv } from '../../generate/index.js';
 import { inspectProject } from '../../inspect/index.js';
 import type { ProjectFacts, PycraneConfig } from '../../inspect/model.js';
 import { nodeReader } from '../../io/fs.js';
+import { type ConfigEdit, readerWith } from '../../io/remember-config.js';
 import { type ApplyOptions, type WriteAction, applyWrites, diffActions, planWrites } from '../../io/write-files.js';
 import type { CliContext } from '../context.js';
 import { withSignalsHeld } from '../interrupt.js';
+import { askAndRemember, CANCELLED, confirmWrite } from '../prompts/index.js';
 import { VERSION } from '../version.js';
 import type { InitOptions } from './init.js';
 
@@ -32,6 +33,8 @@ function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean, ci: CiOpt
     `starts     ${start}  ${dim(`(${plan.start.reason})`)}`,
     `user       app ${plan.user.uid}:${plan.user.gid}, dev ${plan.devUser.name} ${plan.devUser.uid}:${plan.devUser.gid} (DEV_UID/DEV_GID build args)`,
     `dev groups ${plan.devGroups.length > 0 ? plan.devGroups.join(', ') : '(none)'}`,
+    ...plan.nativeLibs.map((reason) => `apt        ${reason}`),
+    ...(plan.web?.notes ?? []),
   ];
   if (ci) {
     const branch = ci.system === 'github' ? (ci.defaultBranch ?? DEFAULT_BRANCH) : '$CI_DEFAULT_BRANCH';
@@ -44,7 +47,7 @@ function summary(facts: ProjectFacts, plan: BuildPlan, color: boolean, ci: CiOpt
   return `${lines.join('\n')}\n`;
 }
 
-function actionLine(action: WriteAction, dryRun: boolean): string {
+function actionLine(action: WriteAction, dryRun: boolean, remembered?: ConfigEdit): string {
   const verb = {
     create: dryRun ? 'would create' : 'created',
     update: dryRun ? 'would update' : 'updated',
@@ -56,18 +59,10 @@ function actionLine(action: WriteAction, dryRun: boolean): string {
       ? action.owner === 'edited'
         ? ' (edited by hand since pycrane wrote it; --force replaces it)'
         : ' (not written by pycrane; --force replaces it)'
-      : '';
+      : remembered && action.file.path === remembered.action.file.path
+        ? ` (remembers ${remembered.keys.join(', ')}${remembered.table.length > 0 ? ' in [tool.pycrane]' : ''})`
+        : '';
   return `  ${verb.padEnd(12)} ${action.file.path}${why}`;
-}
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = (await rl.question(question)).trim().toLowerCase();
-    return answer === '' || answer === 'y' || answer === 'yes';
-  } finally {
-    rl.close();
-  }
 }
 
 /** A branch name as a workflow trigger takes it literally: no glob characters, no leading `-`. */
@@ -118,10 +113,31 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
   if (!(await reader.isDirectory('.'))) {
     throw new UserError('E_NO_DIR', `${dir} is not a directory`);
   }
-  const facts = await inspectProject(reader, { root: dir, today: new Date() });
+  let facts = await inspectProject(reader, { root: dir, today: new Date() });
   const ci = ciOptions(options, facts.config);
+  // The questions (src/cli/prompts/): answers that differ from detection are remembered in the
+  // config file, and the project is read again as it will be, so the files use them.
+  const asking = ctx.interactive && !options.yes && !options.json && !options.check && !options.dryRun;
+  const remembered = await askAndRemember(reader, facts, {
+    flags: { python: options.python, command: options.command, port: options.port, app: options.app, server: options.server, 'health-path': options.healthPath, services: options.services },
+    terminal: asking ? { output: process.stderr, color: ctx.color } : undefined,
+    directoryName: path.basename(root),
+  });
+  if (remembered === CANCELLED) {
+    ctx.stderr.write('pycrane: nothing written\n');
+    return ExitCode.interrupted;
+  }
+  if (remembered) facts = await inspectProject(readerWith(reader, remembered), { root: dir, today: new Date() });
   const { plan, files } = generateSetup(facts, { directoryName: path.basename(root) }, ci ? { ci } : {});
   const actions = await planWrites(reader, files, { force: Boolean(options.force) });
+  // .env holds the compose passwords: a web setup makes git ignore it (one line appended to the user's .gitignore).
+  const previousIgnore = plan.web && !options.check ? await reader.read('.gitignore') : undefined;
+  const ignore = plan.web && !options.check ? gitignoreWithEnv(previousIgnore) : undefined;
+  if (ignore !== undefined) {
+    const file = { path: '.gitignore', contents: ignore };
+    actions.push(previousIgnore === undefined ? { kind: 'create', file } : { kind: 'update', file, previous: previousIgnore, owner: 'user' });
+  }
+  if (remembered) actions.push(remembered.action);
   const changes = actions.filter((a) => a.kind !== 'unchanged');
   const conflicts = actions.filter((a) => a.kind === 'conflict');
 
@@ -144,13 +160,13 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
     if (!options.json) {
       ctx.stdout.write(summary(facts, plan, ctx.color, ci));
       ctx.stdout.write(diffActions(actions));
-      for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
+      for (const action of actions) ctx.stderr.write(`${actionLine(action, true, remembered)}\n`);
     }
     return ExitCode.ok;
   }
   if (!options.json) ctx.stdout.write(summary(facts, plan, ctx.color, ci));
   if (conflicts.length > 0) {
-    for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
+    for (const action of actions) ctx.stderr.write(`${actionLine(action, true, remembered)}\n`);
     ctx.stderr.write(
       `pycrane: wrote nothing: ${conflicts.map((c) => c.file.path).join(', ')} would be overwritten. ` +
         'Use --dry-run to see the differences, --force to replace them.\n',
@@ -162,10 +178,11 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
     return ExitCode.ok;
   }
   if (ctx.interactive && !options.yes && !options.json) {
-    for (const action of actions) ctx.stderr.write(`${actionLine(action, true)}\n`);
-    if (!(await confirm('Write these files? [Y/n] '))) {
+    for (const action of actions) ctx.stderr.write(`${actionLine(action, true, remembered)}\n`);
+    const yes = await confirmWrite(process.stderr);
+    if (yes !== true) {
       ctx.stderr.write('pycrane: nothing written\n');
-      return ExitCode.ok;
+      return yes === CANCELLED ? ExitCode.interrupted : ExitCode.ok;
     }
   }
   const { lateSignal } = await withSignalsHeld('nothing written', (signal) => applyWrites(root, actions, { signal, ...failpoint(ctx) }));
@@ -174,10 +191,10 @@ export async function run(dir: string, options: InitOptions, ctx: CliContext): P
     return lateSignal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
   }
   if (!options.json) {
-    for (const action of actions) ctx.stdout.write(`${actionLine(action, false)}\n`);
+    for (const action of actions) ctx.stdout.write(`${actionLine(action, false, remembered)}\n`);
     ctx.stdout.write(
       `\nnext: docker buildx build${plan.buildNetwork ? ` --network ${plan.buildNetwork}` : ''} --target app -t ${plan.name} .` +
-        '   or   docker compose up -d dev\n',
+        (plan.web ? '   or   cp .env.example .env && docker compose up --build --wait (README.Docker.md)\n' : '   or   docker compose up -d dev\n'),
     );
   }
   return ExitCode.ok;
