@@ -9,43 +9,83 @@ export interface Binding {
   readonly line: number;
 }
 
-/** Variables visible at one instruction. Immutable: `with` returns a new scope. */
+/**
+ * Variables visible at one instruction. Immutable: `with` returns a new scope. Every instruction keeps
+ * its scope, so copying the whole map at each ARG/ENV made 20,000 ENV lines quadratic in time and memory
+ * (out of memory): a scope is a layer over its parent, flattened into one map every √size layers, which
+ * keeps both the memory and the walk of a lookup near O(√n) per instruction.
+ */
 export class Scope {
-  constructor(private readonly vars: ReadonlyMap<string, Binding> = new Map()) {}
+  private readonly layer: ReadonlyMap<string, Binding>;
+  /** undefined: `layer` holds every visible binding. */
+  private readonly parent: Scope | undefined;
+  private readonly depth: number;
+  /** Visible names, or an upper bound of them. */
+  private readonly size: number;
+
+  constructor(vars: ReadonlyMap<string, Binding> = new Map(), parent?: Scope) {
+    this.layer = vars;
+    this.parent = parent;
+    this.depth = parent ? parent.depth + 1 : 0;
+    this.size = (parent?.size ?? 0) + vars.size;
+  }
 
   get(name: string): Binding | undefined {
-    return this.vars.get(name);
+    return Scope.find(this, name);
+  }
+
+  private static find(start: Scope, name: string): Binding | undefined {
+    for (let s: Scope | undefined = start; s; s = s.parent) {
+      const b = s.layer.get(name);
+      if (b !== undefined) return b;
+    }
+    return undefined;
+  }
+
+  /** The layers from `start` up to the flat one, oldest first. */
+  private static layers(start: Scope): ReadonlyMap<string, Binding>[] {
+    const out: ReadonlyMap<string, Binding>[] = [];
+    for (let s: Scope | undefined = start; s; s = s.parent) out.push(s.layer);
+    return out.reverse();
   }
 
   has(name: string): boolean {
-    return this.vars.has(name);
+    return this.get(name) !== undefined;
   }
 
   with(name: string, binding: Binding): Scope {
-    const next = new Map(this.vars);
-    next.set(name, binding);
-    return new Scope(next);
+    return this.withMany([[name, binding]]);
   }
 
   withMany(entries: readonly (readonly [string, Binding])[]): Scope {
     if (entries.length === 0) return this;
-    const next = new Map(this.vars);
-    for (const [name, binding] of entries) next.set(name, binding);
-    return new Scope(next);
+    const layer = new Map<string, Binding>();
+    for (const [name, binding] of entries) layer.set(name, binding);
+    if (this.depth + 1 < Math.max(16, Math.sqrt(this.size))) return new Scope(layer, this);
+    const flat = this.all() as Map<string, Binding>;
+    for (const [name, binding] of layer) flat.set(name, binding);
+    return new Scope(flat);
+  }
+
+  /** Every visible binding, in the order the names were first declared. */
+  private all(): Map<string, Binding> {
+    const out = new Map<string, Binding>();
+    for (const layer of Scope.layers(this)) for (const [name, binding] of layer) out.set(name, binding);
+    return out;
   }
 
   /** Only the ENV bindings: what a stage built `FROM` this one inherits. */
   envOnly(): Scope {
-    return new Scope(new Map([...this.vars].filter(([, b]) => b.kind === 'env')));
+    return new Scope(new Map([...this.all()].filter(([, b]) => b.kind === 'env')));
   }
 
   names(): string[] {
-    return [...this.vars.keys()];
+    return [...this.all().keys()];
   }
 
   expand(text: string, escapeChar = '\\'): Expanded {
     return expandVars(text, (name) => {
-      const b = this.vars.get(name);
+      const b = this.get(name);
       if (!b || b.value === undefined) return undefined;
       return { value: b.value, complete: b.complete };
     }, escapeChar);
@@ -57,19 +97,41 @@ export interface Expanded {
   readonly value: string;
   /** Every reference was known. */
   readonly complete: boolean;
+  /**
+   * The expansion would have been longer than MAX_EXPANSION: `value` is the text as written (not expanded)
+   * and `complete` is false. Chains such as `ARG B=$A$A`, `ARG C=$B$B` grow exponentially.
+   */
+  readonly tooLong?: true;
 }
+
+/** Longest expansion pycrane computes (64 KiB); longer ones stay as written and are reported (PC191). */
+export const MAX_EXPANSION = 64 * 1024;
 
 export type Lookup = (name: string) => { value: string; complete: boolean } | undefined;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** NAME at lastIndex, without slicing the text (a slice per `$` is quadratic on long values). */
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-/** Expands `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}` as the Dockerfile frontend does. */
-export function expandVars(text: string, lookup: Lookup, escapeChar = '\\'): Expanded {
+/**
+ * Expands `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}` as the Dockerfile frontend does.
+ * Linear in the text and the result. Substitutions may add at most `limit` characters to the text as written;
+ * a longer result is not built (see Expanded.tooLong).
+ */
+export function expandVars(text: string, lookup: Lookup, escapeChar = '\\', limit = MAX_EXPANSION): Expanded {
   if (!text.includes('$')) return { value: text, complete: true };
+  const result = expandWithin(text, lookup, escapeChar, limit);
+  return result ?? { value: text, complete: false, tooLong: true };
+}
+
+/** undefined when the result grows more than `limit` past the text. */
+function expandWithin(text: string, lookup: Lookup, escapeChar: string, limit: number): Expanded | undefined {
+  const cap = text.length + limit;
   let out = '';
   let complete = true;
   let i = 0;
   while (i < text.length) {
+    if (out.length > cap) return undefined;
     const c = text[i] as string;
     if (c === escapeChar && text[i + 1] === '$') {
       out += '$';
@@ -103,7 +165,8 @@ export function expandVars(text: string, lookup: Lookup, escapeChar = '\\'): Exp
       const mod = /^(:?[-+?])(.*)$/s.exec(rest);
       if (mod) {
         const op = mod[1] as string;
-        const word = expandVars(mod[2] ?? '', lookup, escapeChar);
+        const word = expandVars(mod[2] ?? '', lookup, escapeChar, limit);
+        if (word.tooLong) return undefined;
         const isSet = found !== undefined && (op.startsWith(':') ? found.value !== '' : true);
         if (op.endsWith('-')) {
           if (found !== undefined && isSet) {
@@ -131,7 +194,8 @@ export function expandVars(text: string, lookup: Lookup, escapeChar = '\\'): Exp
       }
       continue;
     }
-    const m = NAME.exec(text.slice(i + 1));
+    NAME_AT.lastIndex = i + 1;
+    const m = NAME_AT.exec(text);
     if (!m) {
       out += c;
       i++;
@@ -147,7 +211,7 @@ export function expandVars(text: string, lookup: Lookup, escapeChar = '\\'): Exp
     }
     i += 1 + m[0].length;
   }
-  return { value: out, complete };
+  return out.length > cap ? undefined : { value: out, complete };
 }
 
 /** Names referenced in a text (`$X`, `${X...}`), in order, with their offsets in the text. */

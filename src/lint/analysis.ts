@@ -330,26 +330,28 @@ export function isAlpine(from: FromNode): boolean {
 /** Optional value of an option word such as `--checksum=...`. */
 export { optionValue };
 
-/** What the container runs: ENTRYPOINT (exec form) + CMD, or CMD alone; wrappers such as tini skipped. */
+const PID1_WRAPPERS = new Set(['tini', 'dumb-init', 'catatonit', 'tini-static']);
+
+/** What the container runs: ENTRYPOINT (exec form) + CMD, or CMD alone; wrappers such as tini skipped. Linear in the words. */
 export function effectiveCommand(stage: Stage): { argv: readonly Word[]; node: ExecNode } | undefined {
   const ep = stage.entrypoint;
   const cmd = stage.cmd;
   const words = (n: ExecNode): readonly Word[] => (n.form === 'exec' ? n.argv : n.script.commands[0]?.argv ?? []);
-  let argv: Word[];
+  let argv: readonly Word[];
   let node: ExecNode;
   if (ep) {
     node = ep;
-    argv = [...words(ep)];
-    if (ep.form === 'exec' && cmd) argv.push(...words(cmd));
+    argv = ep.form === 'exec' && cmd ? words(ep).concat(words(cmd)) : words(ep);
   } else if (cmd) {
     node = cmd;
-    argv = [...words(cmd)];
+    argv = words(cmd);
   } else return undefined;
-  while (argv.length > 0 && ['tini', 'dumb-init', 'catatonit', 'tini-static'].includes(basename((argv[0] as Word).value))) {
-    argv.shift();
-    while (argv[0]?.value.startsWith('-')) argv.shift();
+  let k = 0;
+  while (k < argv.length && PID1_WRAPPERS.has(basename((argv[k] as Word).value))) {
+    k++;
+    while (argv[k]?.value.startsWith('-')) k++;
   }
-  return { argv, node };
+  return { argv: argv.slice(k), node };
 }
 
 export function basename(p: string): string {

@@ -1,13 +1,16 @@
 import type { SourceRef } from '../core/location.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../dockerfile/model.js';
 import { isDevDockerfilePath, parseDockerfile } from '../dockerfile/parse.js';
+import { MAX_EXPANSION } from '../dockerfile/expand.js';
+import { MAX_STAGE_CHAIN } from './commands.js';
 import type { Range } from '../dockerfile/text.js';
 import { type CheckConfig, defaultCheckConfig, effectiveSeverity } from './config.js';
 import { parseIgnoreFile, parseJsoncFile, parseYamlFile, type IgnoreFile, type TreeFile } from './files.js';
 import { formatMessage, type DockerfileVisitors, type FileVisitors, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
+import { checkIncomplete } from './rules/check-incomplete.js';
 import { allRules } from './rules/index.js';
 import { dockerfileSuppressions, isSuppressed, lineSuppressions, type Suppressions } from './suppress.js';
-import type { Diagnostic, LintInput, Severity } from './types.js';
+import type { Diagnostic, LintInput, Severity, TextFile } from './types.js';
 
 /** Rule ids the engine itself reports (the rule files document them). */
 export const SYNTAX_RULE = 'PC100';
@@ -37,13 +40,39 @@ export function lintFiles(input: LintInput, config: CheckConfig = defaultCheckCo
 }
 
 export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig, rules: readonly Rule[] = allRules): LintResult {
+  const out: Diagnostic[] = [];
+  const push = (rule: Rule, severity: Severity, messageId: string, data: ReportDescriptor<string>['data'], file: string, range: Range) => {
+    const template = (rule.messages as Record<string, string>)[messageId];
+    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
+    out.push({ ruleId: rule.id, ruleName: rule.name, category: rule.category, severity, messageId, message: formatMessage(template, clipData(data)), file, range });
+  };
+
+  // The boundary: a parser or rule that throws on an input (a bug, or a limit of the runtime such as the
+  // stack) is reported as PC191 on that file, and everything else still runs. Never an internal error.
+  const incompleteSeverity = effectiveSeverity(checkIncomplete, config);
+  const fault = (what: string, file: string, error: unknown) => {
+    if (incompleteSeverity !== 'off') push(checkIncomplete, incompleteSeverity, 'crashed', { what, error: describeError(error) }, file, ZERO);
+  };
+  const guarded = <T>(what: string, file: string, run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      fault(what, file, error);
+      return undefined;
+    }
+  };
+
   const dockerfile = input.dockerfile
-    ? parseDockerfile(input.dockerfile.text, { devFile: isDevDockerfilePath(input.dockerfile.path) })
+    ? guarded('the Dockerfile parser', input.dockerfile.path, () => parseDockerfile((input.dockerfile as TextFile).text, { devFile: isDevDockerfilePath((input.dockerfile as TextFile).path) }))
     : undefined;
-  const compose: TreeFile | undefined = input.compose ? parseYamlFile(input.compose) : undefined;
-  const devcontainer: TreeFile | undefined = input.devcontainer ? parseJsoncFile(input.devcontainer) : undefined;
+  const compose: TreeFile | undefined = input.compose ? guarded('the compose file parser', input.compose.path, () => parseYamlFile(input.compose as TextFile)) : undefined;
+  const devcontainer: TreeFile | undefined = input.devcontainer
+    ? guarded('the devcontainer.json parser', input.devcontainer.path, () => parseJsoncFile(input.devcontainer as TextFile))
+    : undefined;
   const dockerignore: IgnoreFile | null | undefined =
-    input.dockerignore === undefined ? undefined : input.dockerignore === null ? null : parseIgnoreFile(input.dockerignore);
+    input.dockerignore === undefined ? undefined
+    : input.dockerignore === null ? null
+    : guarded('the .dockerignore parser', input.dockerignore.path, () => parseIgnoreFile(input.dockerignore as TextFile));
   const paths = {
     ...(input.dockerfile ? { dockerfile: input.dockerfile.path } : {}),
     ...(input.compose ? { compose: input.compose.path } : {}),
@@ -52,19 +81,33 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
     project: 'pyproject.toml',
   };
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const out: Diagnostic[] = [];
 
-  const push = (rule: Rule, severity: Severity, messageId: string, data: ReportDescriptor<string>['data'], file: string, range: Range) => {
-    const template = (rule.messages as Record<string, string>)[messageId];
-    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
-    out.push({ ruleId: rule.id, ruleName: rule.name, category: rule.category, severity, messageId, message: formatMessage(template, data), file, range });
-  };
-
-  // Engine-reported rules: builder-level syntax problems and an unreadable project.
+  // Engine-reported rules: builder-level syntax problems, limits the parser hit, an unreadable project.
   const syntax = byId.get(SYNTAX_RULE);
   if (syntax && dockerfile && input.dockerfile) {
     const sev = effectiveSeverity(syntax, config);
     if (sev !== 'off') for (const p of dockerfile.problems) push(syntax, sev, 'syntax', { problem: p.message }, input.dockerfile.path, p.range);
+  }
+  if (dockerfile && input.dockerfile && incompleteSeverity !== 'off') {
+    // The first value past the cap is the one to fix; the ones built on it are counted, not repeated.
+    const tooLong = dockerfile.instructions.flatMap((node) => (node.kind === 'kv' ? node.pairs.filter((p) => p.resolved?.tooLong) : []));
+    const first = tooLong[0];
+    if (first) {
+      const more = tooLong.length > 1 ? ` (and ${tooLong.length - 1} more after it)` : '';
+      push(checkIncomplete, incompleteSeverity, 'tooLong', { name: first.name, limit: MAX_EXPANSION, more }, input.dockerfile.path, first.valueRange ?? first.range);
+    }
+  }
+  if (dockerfile && input.dockerfile && incompleteSeverity !== 'off') {
+    // Depth of each stage's FROM chain (a base is always an earlier stage); the first one past the cap is reported.
+    const depth: number[] = [];
+    for (const stage of dockerfile.stages) {
+      const base = stage.baseStage !== undefined && stage.baseStage < stage.index ? depth[stage.baseStage] : undefined;
+      depth[stage.index] = base === undefined ? 1 : base + 1;
+      if (depth[stage.index] === MAX_STAGE_CHAIN + 1) {
+        push(checkIncomplete, incompleteSeverity, 'chainTooLong', { limit: MAX_STAGE_CHAIN }, input.dockerfile.path, stage.from.range);
+        break;
+      }
+    }
   }
   const projectRule = byId.get(PROJECT_ERROR_RULE);
   if (projectRule && input.projectError) {
@@ -74,16 +117,18 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
   }
 
   const dockerfileVisitors: { rule: Rule; v: DockerfileVisitors }[] = [];
-  const fileVisitors: FileVisitors[] = [];
+  const fileVisitors: { rule: Rule; v: FileVisitors }[] = [];
+  const ruleLabel = (rule: Rule) => `rule ${rule.id} ${rule.name}`;
+  const ownFileOf = (rule: Rule): string =>
+    (rule.kind === 'dockerfile' ? paths.dockerfile
+    : rule.kind === 'compose' ? paths.compose
+    : rule.kind === 'devcontainer' ? paths.devcontainer
+    : rule.kind === 'dockerignore' ? (paths.dockerignore ?? '.dockerignore')
+    : paths.project) ?? '';
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
-    const ownFile =
-      rule.kind === 'dockerfile' ? paths.dockerfile
-      : rule.kind === 'compose' ? paths.compose
-      : rule.kind === 'devcontainer' ? paths.devcontainer
-      : rule.kind === 'dockerignore' ? (paths.dockerignore ?? '.dockerignore')
-      : paths.project;
+    const ownFile = ownFileOf(rule);
     const ctx: RuleContext<string> = {
       facts: input.facts,
       dockerfile,
@@ -92,37 +137,51 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
       dockerignore,
       paths,
       now: input.now ?? new Date(),
+      baseImages: input.baseImages,
       report(d) {
         const file = d.file ?? (d.ref ? d.ref.file : ownFile) ?? '';
         push(rule, severity, d.messageId, d.data, file, d.range ?? refToRange(d.ref));
       },
     };
-    switch (rule.kind) {
-      case 'dockerfile':
-        if (dockerfile && dockerfile.stages.length > 0) dockerfileVisitors.push({ rule, v: rule.create({ ...ctx, dockerfile }) });
-        break;
-      case 'compose':
-        if (compose) fileVisitors.push(rule.create({ ...ctx, compose }));
-        break;
-      case 'devcontainer':
-        if (devcontainer) fileVisitors.push(rule.create({ ...ctx, devcontainer }));
-        break;
-      case 'dockerignore':
-        if (dockerignore !== undefined) fileVisitors.push(rule.create({ ...ctx, dockerignore }));
-        break;
-      case 'project':
-        if (input.facts) fileVisitors.push(rule.create({ ...ctx, facts: input.facts }));
-        break;
-    }
+    const create = (): void => {
+      switch (rule.kind) {
+        case 'dockerfile':
+          if (dockerfile && dockerfile.stages.length > 0) dockerfileVisitors.push({ rule, v: rule.create({ ...ctx, dockerfile }) });
+          break;
+        case 'compose':
+          if (compose) fileVisitors.push({ rule, v: rule.create({ ...ctx, compose }) });
+          break;
+        case 'devcontainer':
+          if (devcontainer) fileVisitors.push({ rule, v: rule.create({ ...ctx, devcontainer }) });
+          break;
+        case 'dockerignore':
+          if (dockerignore !== undefined) fileVisitors.push({ rule, v: rule.create({ ...ctx, dockerignore }) });
+          break;
+        case 'project':
+          if (input.facts) fileVisitors.push({ rule, v: rule.create({ ...ctx, facts: input.facts }) });
+          break;
+      }
+    };
+    guarded(ruleLabel(rule), ownFile, create);
   }
 
-  if (dockerfile && dockerfileVisitors.length > 0) walkDockerfile(dockerfile, dockerfileVisitors.map((x) => x.v));
-  for (const v of fileVisitors) v.done();
+  if (dockerfile && input.dockerfile && dockerfileVisitors.length > 0) {
+    const file = input.dockerfile.path;
+    walkDockerfile(dockerfile, dockerfileVisitors, (rule, error) => fault(ruleLabel(rule), file, error));
+  }
+  for (const { rule, v } of fileVisitors) guarded(ruleLabel(rule), ownFileOf(rule), () => v.done());
 
   // Pragmas.
   const suppressions = new Map<string, Suppressions>();
-  if (input.dockerfile && dockerfile) suppressions.set(input.dockerfile.path, dockerfileSuppressions(dockerfile));
-  for (const f of [input.compose, input.devcontainer, input.dockerignore]) if (f) suppressions.set(f.path, lineSuppressions(f.text));
+  if (input.dockerfile && dockerfile) {
+    const s = guarded('the ignore pragmas', input.dockerfile.path, () => dockerfileSuppressions(dockerfile));
+    if (s) suppressions.set(input.dockerfile.path, s);
+  }
+  for (const f of [input.compose, input.devcontainer, input.dockerignore]) {
+    if (!f) continue;
+    const s = guarded('the ignore pragmas', f.path, () => lineSuppressions(f.text));
+    if (s) suppressions.set(f.path, s);
+  }
   const kept = out.filter((d) => {
     const s = suppressions.get(d.file);
     return !s || !isSuppressed(d, s);
@@ -130,32 +189,87 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
 
   kept.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.ruleId, b.ruleId),
   );
   return { diagnostics: dedupe(kept), dockerfile };
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.file}:${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.ruleId}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Longest text a message quotes from the input (a 40,000-character line, 20,000 times, would not fit a report). */
+export const MAX_QUOTED = 200;
+
+function clipData(data: ReportDescriptor<string>['data']): ReportDescriptor<string>['data'] {
+  if (!data) return data;
+  let clipped: Record<string, string | number> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v !== 'string' || v.length <= MAX_QUOTED) continue;
+    clipped ??= { ...data };
+    clipped[k] = `${v.slice(0, MAX_QUOTED - 1)}…`;
+  }
+  return clipped ?? data;
+}
+
+/** `RangeError: Maximum call stack size exceeded`, shortened to one line. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split('\n')[0] ?? text;
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
+}
+
+/** Drops repeated findings from a sorted list: repeats share file, start and rule, so they are neighbours. */
+function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let head: Diagnostic | undefined;
+  let group = new Set<string>();
+  for (const d of ds) {
+    const sameGroup =
+      head !== undefined && head.file === d.file && head.ruleId === d.ruleId &&
+      head.range.start.line === d.range.start.line && head.range.start.character === d.range.start.character;
+    if (!sameGroup) {
+      head = d;
+      group = new Set();
+    }
+    const key = `${d.range.end.line}:${d.range.end.character}:${d.message}`;
+    if (group.has(key)) continue;
+    group.add(key);
+    out.push(d);
+  }
+  return out;
 }
 
 type Handler = (node: never, stage: Stage | undefined) => void;
 
-function walkDockerfile(model: DockerfileModel, visitors: readonly DockerfileVisitors[]): void {
+/**
+ * Calls every rule's handlers in file order. A rule whose handler throws is reported through `onError`
+ * once and gets no further calls; the other rules go on.
+ */
+function walkDockerfile(
+  model: DockerfileModel,
+  visitors: readonly { rule: Rule; v: DockerfileVisitors }[],
+  onError: (rule: Rule, error: unknown) => void,
+): void {
+  const stopped = new Set<Rule>();
+  const safe = (rule: Rule, f: (...args: never[]) => void): Handler =>
+    (node, stage) => {
+      if (stopped.has(rule)) return;
+      try {
+        (f as Handler)(node, stage);
+      } catch (error) {
+        stopped.add(rule);
+        onError(rule, error);
+      }
+    };
   // One list of handlers per event, so each node only calls the rules that listen to it.
   const on = (key: keyof DockerfileVisitors): Handler[] =>
-    visitors.flatMap((v) => {
+    visitors.flatMap(({ rule, v }) => {
       const f = v[key];
-      return typeof f === 'function' ? [f.bind(v) as Handler] : [];
+      return typeof f === 'function' ? [safe(rule, f.bind(v) as Handler)] : [];
     });
   const h = {
     instruction: on('instruction'), ARG: on('ARG'), FROM: on('FROM'), RUN: on('RUN'), COPY: on('COPY'), ADD: on('ADD'),
@@ -200,8 +314,8 @@ function walkDockerfile(model: DockerfileModel, visitors: readonly DockerfileVis
   };
   for (const node of model.preamble) visit(node, undefined);
   for (const stage of model.stages) {
-    for (const f of stageHandlers) (f as (s: Stage) => void)(stage);
+    for (const f of stageHandlers) f(stage as never, undefined);
     for (const node of stage.instructions) visit(node, stage);
   }
-  for (const f of done) (f as () => void)();
+  for (const f of done) f(undefined as never, undefined);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIgnoreFile } from './files.js';
-import { isIgnored, patternToRegExp } from './ignore-match.js';
+import { compilePattern, isIgnored } from './ignore-match.js';
 
 const ignored = (text: string, path: string) => isIgnored(parseIgnoreFile({ path: '.dockerignore', text }), path).excluded;
 
@@ -28,8 +28,32 @@ describe('dockerignore matching', () => {
     expect(ignored('# .venv\n', '.venv/x')).toBe(false);
   });
   it('compiles character classes and escapes', () => {
-    expect(patternToRegExp('*.py[cod]')?.test('a.pyc')).toBe(true);
-    expect(patternToRegExp('[!a]b')?.test('cb')).toBe(true);
-    expect(patternToRegExp('a\\*b')?.test('a*b')).toBe(true);
+    expect(compilePattern('*.py[cod]')?.matches('a.pyc')).toBe(true);
+    expect(compilePattern('*.py[cod]')?.matches('a.pyx')).toBe(false);
+    expect(compilePattern('[!a]b')?.matches('cb')).toBe(true);
+    expect(compilePattern('[!a]b')?.matches('ab')).toBe(false);
+    expect(compilePattern('[a-c]x')?.matches('bx')).toBe(true);
+    expect(compilePattern('a\\*b')?.matches('a*b')).toBe(true);
+    expect(compilePattern('a\\*b')?.matches('axb')).toBe(false);
+    expect(compilePattern('[abc')).toBeUndefined();
+  });
+  it('keeps * and ? inside one path segment, and ** across them', () => {
+    expect(compilePattern('a/*/c')?.matches('a/b/c')).toBe(true);
+    expect(compilePattern('a/*/c')?.matches('a/b/x/c')).toBe(false);
+    expect(compilePattern('a/**/c')?.matches('a/c')).toBe(true);
+    expect(compilePattern('a/**/c')?.matches('a/b/x/c')).toBe(true);
+    expect(compilePattern('a?c')?.matches('a/c')).toBe(false);
+    expect(compilePattern('**/*.pyc')?.matches('x/y/z.pyc')).toBe(true);
+    expect(compilePattern('[/]')?.matches('/')).toBe(false);
+  });
+  it('matches in linear time on patterns that make a regular expression backtrack or overflow', () => {
+    // `*a*a*...*b` against aaaa...: exponential for a backtracking regex engine.
+    const backtracking = `${'*a'.repeat(40)}b`;
+    expect(ignored(backtracking, 'a'.repeat(60))).toBe(false);
+    expect(ignored(backtracking, `${'a'.repeat(60)}b`)).toBe(true);
+    // 100,000 `*` or `**/` segments: "regular expression too large" as a RegExp.
+    expect(ignored(`${'*'.repeat(100_000)}.venv`, '.venv/x')).toBe(true);
+    expect(ignored(`${'**/'.repeat(100_000)}.venv`, 'a/b/.venv/x')).toBe(true);
+    expect(ignored(`${'**/'.repeat(100_000)}.venv`, 'a/b/venv/x')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { Issue } from '../../core/issue.js';
 import { fact } from '../../core/location.js';
 import type { LockedPackage, LockFacts } from '../model.js';
 import { normalizeName, parseRequirement } from '../pyproject/pep508.js';
+import { includedGroups, includeGroupResolver } from '../pyproject/dependency-groups.js';
 import { locateToml } from '../toml/locate.js';
 import { isTable, parseToml, stringAt, tableAt, type TomlTable } from '../toml/parse.js';
 import { conditionMarker, propagateConditions, type MarkerEdge } from '../uv-lock/markers.js';
@@ -205,14 +206,12 @@ function declaredGroups(pyproject: TomlTable): Map<string, string[]> {
   const groups = new Map<string, string[]>([['default', stringList(project.dependencies)]]);
   for (const [name, reqs] of Object.entries(tableAt(project, 'optional-dependencies') ?? {})) groups.set(name, stringList(reqs));
   const pep735 = tableAt(pyproject, 'dependency-groups') ?? {};
-  const flatten = (name: string, seen: Set<string>): string[] => {
-    const items = pep735[name];
-    if (!Array.isArray(items) || seen.has(name)) return [];
-    return items.flatMap((item) =>
-      typeof item === 'string' ? [item] : isTable(item) && typeof item['include-group'] === 'string' ? flatten(item['include-group'], new Set([...seen, name])) : [],
-    );
-  };
-  for (const name of Object.keys(pep735)) groups.set(normalizeName(name), flatten(name, new Set()));
+  // Linear and iterative (pyproject/dependency-groups.ts): each group read once, included once.
+  const flatten = includeGroupResolver((name) => {
+    const items = Object.hasOwn(pep735, name) ? pep735[name] : undefined;
+    return Array.isArray(items) ? { items: stringList(items), includes: includedGroups(items) } : undefined;
+  });
+  for (const name of Object.keys(pep735)) groups.set(normalizeName(name), flatten(name));
   for (const [name, reqs] of Object.entries(tableAt(pyproject, 'tool', 'pdm', 'dev-dependencies') ?? {})) {
     const key = [...groups.keys()].find((k) => normalizeName(k) === normalizeName(name)) ?? name;
     groups.set(key, [...(groups.get(key) ?? []), ...stringList(reqs)]);

@@ -186,3 +186,23 @@ describe('readPyproject: Poetry 2.x ([project] + [tool.poetry])', () => {
     expect(bad.issues).toEqual([expect.objectContaining({ code: 'W_BAD_REQUIREMENT', source: ref(3, 17) })]);
   });
 });
+
+describe('PEP 735 include-group at scale', () => {
+  it('2,000 chained groups: each read once, each group with every dependency below it (linear, not cubic)', () => {
+    const n = 2000;
+    const lines = ['[project]', 'name = "a"', 'version = "1"', '[dependency-groups]'];
+    for (let i = 0; i < n; i++) lines.push(`g${i} = ["a${i}", "b${i}>=1"${i > 0 ? `, {include-group = "g${i - 1}"}` : ', "==1.0"'}]`);
+    const pp = read(`${lines.join('\n')}\n`);
+    const last = pp.groups.find((g) => g.name === `g${n - 1}`);
+    expect(last?.dependencies).toHaveLength(2 * n);
+    expect(last?.dependencies.slice(0, 4).map((d) => d.name)).toEqual([`a${n - 1}`, `b${n - 1}`, `a${n - 2}`, `b${n - 2}`]);
+    // The bad requirement of g0 is one issue, not one per group that includes it.
+    expect(pp.issues.filter((i) => i.code === 'W_BAD_REQUIREMENT')).toHaveLength(1);
+  });
+
+  it('includes each group once (diamonds) and cuts cycles', () => {
+    const pp = read('[dependency-groups]\na = ["x", {include-group = "b"}, {include-group = "c"}]\nb = ["y", {include-group = "c"}]\nc = ["z", {include-group = "a"}]\n');
+    expect(pp.groups.find((g) => g.name === 'a')?.dependencies.map((d) => d.name)).toEqual(['x', 'y', 'z']);
+    expect(pp.groups.find((g) => g.name === 'c')?.dependencies.map((d) => d.name)).toEqual(['z', 'x', 'y']);
+  });
+});

@@ -5,6 +5,7 @@ import type { TomlLocator, TomlPath } from '../toml/locate.js';
 import { isTable, stringAt, type TomlTable } from '../toml/parse.js';
 import { versionAtLeast } from '../poetry-versions.js';
 import { normalizeName, parseRequirement } from './pep508.js';
+import { includedGroups, includeGroupResolver } from './dependency-groups.js';
 
 /** What pyproject.toml says about a project, before other files are consulted. */
 export interface PyprojectFacts {
@@ -271,10 +272,13 @@ function readGroups(
   }
 
   const others: DependencyGroup[] = [];
+  const indexOf = new Map<string, number>();
   const add = (group: DependencyGroup) => {
-    const existing = others.findIndex((g) => g.name === group.name);
-    if (existing === -1) others.push(group);
-    else {
+    const existing = indexOf.get(group.name);
+    if (existing === undefined) {
+      indexOf.set(group.name, others.length);
+      others.push(group);
+    } else {
       const prev = others[existing];
       if (prev) others[existing] = { ...prev, dependencies: [...prev.dependencies, ...group.dependencies.filter((d) => !prev.dependencies.some((p) => p.name === d.name))] };
     }
@@ -302,21 +306,13 @@ function readGroups(
     add({ name: 'dev', optional: false, dependencies: readPoetryTable(poetry['dev-dependencies'], [...T, 'dev-dependencies'], at), source });
   }
   if (isTable(dependencyGroups)) {
-    const resolve = (groupName: string, seen: Set<string>): Dependency[] => {
-      if (seen.has(groupName)) return [];
-      seen.add(groupName);
-      const list = dependencyGroups[groupName];
-      const deps = readRequirementList(list, ['dependency-groups', groupName], at, issues, false);
-      if (Array.isArray(list)) {
-        for (const item of list) {
-          const include = isTable(item) ? stringAt(item, 'include-group') : undefined;
-          if (include !== undefined) deps.push(...resolve(include, seen));
-        }
-      }
-      return deps;
-    };
+    // Each group's own requirements are read once (one issue per bad line, not one per include).
+    const resolve = includeGroupResolver((groupName) => {
+      const list = Object.hasOwn(dependencyGroups, groupName) ? dependencyGroups[groupName] : undefined;
+      return { items: readRequirementList(list, ['dependency-groups', groupName], at, issues, false), includes: includedGroups(list) };
+    });
     for (const groupName of Object.keys(dependencyGroups)) {
-      add({ name: groupName, optional: false, dependencies: resolve(groupName, new Set()), source: at.find(['dependency-groups', groupName]) });
+      add({ name: groupName, optional: false, dependencies: resolve(groupName), source: at.find(['dependency-groups', groupName]) });
     }
   }
   const line = (g: DependencyGroup) => g.source?.line ?? Number.MAX_SAFE_INTEGER;

@@ -82,6 +82,11 @@ describe('minorAdmits at the boundaries the constraints name', () => {
     ['==3.11.7', '3.12', false],
     ['!=3.11.*', '3.11', false],
     ['==3.12.100000', '3.12', true],
+    ['>=3.12.99999999', '3.12', true],
+    ['<3.12.99999999,>3.12.99999997', '3.12', true],
+    ['>=3.999999999', '3.12', false],
+    ['>=3.999999999', '3.999999999', true],
+    ['~=3.12.100000', '3.13', false],
   ] as const)('%s admits %s: %s', (spec, minor, expected) => {
     expect(minorAdmits(minor, [u(spec)])).toBe(expected);
   });

@@ -116,3 +116,24 @@ describe('locateToml', () => {
     expect(t.find(['y', 'c'])).toEqual({ file: 'x.toml', line: 5, column: 3 });
   });
 });
+
+describe('locateToml on deeply nested values', () => {
+  it('finds elements 999 arrays deep, and an element of each of 6 lines of 990-deep arrays (24 KB) in one pass', () => {
+    const deep = `x = ${'['.repeat(999)}${']'.repeat(999)}\n`;
+    const path999 = ['x', ...Array<number>(998).fill(0)];
+    expect(locateToml(deep, 'p.toml').find(path999)).toEqual({ file: 'p.toml', line: 1, column: 1003 });
+    const nested = (d: number) => `${'['.repeat(d)}1${', 2]'.repeat(d)}`;
+    const text = `${Array.from({ length: 6 }, (_, i) => `k${i} = ${nested(990)}`).join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(24_000);
+    const at = locateToml(text, 'p.toml');
+    for (let i = 0; i < 6; i++) expect(at.find([`k${i}`, ...Array<number>(989).fill(0), 1])?.line).toBe(i + 1);
+  });
+
+  it('skips values deeper than the parser allows without recursion (100,000 unclosed arrays)', () => {
+    const at = locateToml(`x = ${'['.repeat(100_000)}\ny = 1\n`, 'p.toml');
+    expect(at.find(['x'])).toEqual({ file: 'p.toml', line: 1, column: 1 });
+    expect(at.find(['x', ...Array<number>(2000).fill(0)])).toBeUndefined();
+    const closed = locateToml(`x = ${'[{a = "]"}, '.repeat(1)}${'['.repeat(5000)}${']'.repeat(5000)}]\ny = 1\n`, 'p.toml');
+    expect(closed.find(['y'])?.line).toBe(2);
+  });
+});

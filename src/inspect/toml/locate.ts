@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../core/location.js';
 import { LineIndex } from '../../core/text.js';
+import { MAX_TOML_DEPTH } from './parse.js';
 
 /** A key path into a TOML document: table keys and array indexes, e.g. `['tool', 'poetry', 'source', 0, 'url']`. */
 export type TomlPath = readonly (string | number)[];
@@ -17,6 +18,8 @@ export interface TomlLocator {
 }
 
 const SEP = '\u0000';
+/** Deepest value the locator records (the parser refuses deeper documents); below it values are skipped. */
+const MAX_DEPTH = MAX_TOML_DEPTH;
 const keyOf = (path: TomlPath): string => path.map(String).join(SEP);
 
 export function locateToml(source: string, file: string): TomlLocator {
@@ -26,11 +29,14 @@ export function locateToml(source: string, file: string): TomlLocator {
   const lines = new LineIndex(text);
   const refAt = (offset: number): SourceRef => lines.refAt(file, offset);
   const record = (path: TomlPath, offset: number) => {
-    const ref = refAt(offset);
-    // Implicit parents (dotted keys, sub-table headers) point at their first mention.
-    for (let n = 1; n <= path.length; n++) {
-      const k = keyOf(path.slice(0, n));
-      if (!positions.has(k)) positions.set(k, ref);
+    // Implicit parents (dotted keys, sub-table headers) point at their first mention. A recorded path has
+    // all its parents recorded, so the walk up stops at the first known one: O(depth), not O(depth²).
+    let ref: SourceRef | undefined;
+    for (let n = path.length; n >= 1; n--) {
+      const k = keyOf(n === path.length ? path : path.slice(0, n));
+      if (positions.has(k)) return;
+      ref ??= refAt(offset);
+      positions.set(k, ref);
     }
   };
 
@@ -135,10 +141,29 @@ export function locateToml(source: string, file: string): TomlLocator {
   const skipScalar = () => {
     while (pos < text.length && !/[,\]}\n#]/.test(peek())) pos++;
   };
+  /** Past a nested array or inline table without recording anything inside it (iterative: any depth). */
+  const skipNested = () => {
+    let depth = 0;
+    while (pos < text.length) {
+      const c = peek();
+      if (c === '"' || c === "'") {
+        readString();
+        continue;
+      }
+      if (c === '#') {
+        skipComment();
+        continue;
+      }
+      pos++;
+      if (c === '[' || c === '{') depth++;
+      else if ((c === ']' || c === '}') && --depth === 0) return;
+    }
+  };
   const readValue = (path: TomlPath) => {
     skipSpaces();
     const c = peek();
     if (c === '"' || c === "'") readString();
+    else if ((c === '[' || c === '{') && path.length > MAX_DEPTH) skipNested();
     else if (c === '[') readArray(path);
     else if (c === '{') readInlineTable(path);
     else skipScalar();

@@ -31,3 +31,12 @@ describe('parseToml', () => {
     }
   });
 });
+
+describe('parseToml depth', () => {
+  it('accepts 1,000 nested arrays and refuses 10,000 with a located syntax error (no stack overflow later)', () => {
+    expect(() => parseToml(`x = ${'['.repeat(1000)}${']'.repeat(1000)}\n`, 'pyproject.toml')).not.toThrow();
+    const deep = () => parseToml(`[project]\nx = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, 'pyproject.toml');
+    expect(deep).toThrow(UserError);
+    expect(deep).toThrow(/invalid TOML: .*nested/);
+  });
+});

@@ -5,12 +5,18 @@ import { UserError } from '../../core/errors.js';
 export type TomlTable = Readonly<Record<string, unknown>>;
 
 /**
+ * Deepest nesting of arrays and inline tables accepted (said explicitly, not left to the library's default):
+ * a deeper document is a syntax error with its location, so no walk over a value can run out of stack.
+ */
+export const MAX_TOML_DEPTH = 1000;
+
+/**
  * Parses a TOML file; a syntax error becomes a UserError at `file:line:col`, e.g.
  * `pyproject.toml:3:1: invalid TOML: invalid value`.
  */
 export function parseToml(text: string, file: string, options: { integersAsBigInt?: boolean } = {}): TomlTable {
   try {
-    return options.integersAsBigInt ? parse(text, { integersAsBigInt: true }) : parse(text);
+    return options.integersAsBigInt ? parse(text, { integersAsBigInt: true, maxDepth: MAX_TOML_DEPTH }) : parse(text, { maxDepth: MAX_TOML_DEPTH });
   } catch (error) {
     if (error instanceof TomlError) {
       const reason = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '');

@@ -1,5 +1,6 @@
 import { clean, satisfies, validRange } from '@renovatebot/pep440';
 import { normalizeName, parseRequirement } from '../pyproject/pep508.js';
+import { includedGroups, includeGroupResolver, type GroupParts } from '../pyproject/dependency-groups.js';
 import { isTable, tableAt, type TomlTable } from '../toml/parse.js';
 import type { UvLockResult, UvRequirement } from './parse.js';
 
@@ -156,20 +157,14 @@ function expectedGroups(pyproject: TomlTable): Map<string, Comparable[]> {
   const table = isTable(pyproject['dependency-groups']) ? pyproject['dependency-groups'] : {};
   const byName = new Map(Object.entries(table).map(([k, v]) => [normalizeName(k), v] as const));
   const sourced = sourcedNames(pyproject);
-  const flatten = (group: string, seen: Set<string>): Comparable[] => {
+  // Linear and iterative (pyproject/dependency-groups.ts): each group read once, included once.
+  const flatten = includeGroupResolver((group): GroupParts<Comparable> | undefined => {
     const items = byName.get(group);
-    if (!Array.isArray(items) || seen.has(group)) return [];
-    const out: Comparable[] = [];
-    for (const item of items) {
-      if (typeof item === 'string') out.push(...fromStrings([item], undefined, sourced));
-      else if (isTable(item) && typeof item['include-group'] === 'string') {
-        out.push(...flatten(normalizeName(item['include-group']), new Set([...seen, group])));
-      }
-    }
-    return out;
-  };
+    if (!Array.isArray(items)) return undefined;
+    return { items: fromStrings(items.filter((i): i is string => typeof i === 'string'), undefined, sourced), includes: includedGroups(items).map(normalizeName) };
+  });
   const groups = new Map<string, Comparable[]>();
-  for (const group of byName.keys()) groups.set(group, flatten(group, new Set()));
+  for (const group of byName.keys()) groups.set(group, flatten(group));
   const legacy = tableAt(pyproject, 'tool', 'uv')?.['dev-dependencies'];
   if (Array.isArray(legacy)) groups.set('dev', [...(groups.get('dev') ?? []), ...fromStrings(legacy, undefined, sourced)]);
   return groups;

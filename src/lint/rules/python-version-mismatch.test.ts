@@ -16,3 +16,14 @@ ruleTester(pythonVersionMismatch, {
     { code: 'FROM python:3.13\n', facts: { requiresPython: '~3.11' }, errors: [{ messageId: 'mismatch', line: 1, column: 13, endLine: 1, endColumn: 17 }] },
   ],
 });
+
+// Constraints naming huge patch or minor numbers once enumerated every patch up to them (seconds each).
+ruleTester(pythonVersionMismatch, {
+  valid: [
+    { name: 'a patch far above any release', code: 'FROM python:3.12-slim\n', facts: { requiresPython: '==3.12.100000' } },
+    { name: 'a range between huge patches', code: 'FROM python:3.12-slim\n', facts: { requiresPython: '>3.12.99999997,<3.12.99999999' } },
+  ],
+  invalid: [
+    { name: 'a minor far above any release', code: 'FROM python:3.12-slim\n', facts: { requiresPython: '>=3.999999999' }, errors: [{ messageId: 'mismatch', line: 1, column: 13, endLine: 1, endColumn: 22 }] },
+  ],
+});
