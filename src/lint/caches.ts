@@ -1,7 +1,7 @@
 import type { RunNode } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import type { InstallTool } from './analysis.js';
-import { envFlag, envValue, expandedWords, hasFlag, isLocalOrUrl, pipFetch } from './commands.js';
+import { envFlag, envValue, expandedWords, hasFlag, isLocalOrUrl, optionWordsOf, pipFetch } from './commands.js';
 
 /**
  * Where each installer keeps its download cache, and how it is turned off. PC304 (the cache in a
@@ -70,10 +70,10 @@ export function cacheMounted(node: RunNode, cmd: ShellCommand, owner: CacheOwner
   return targets.some((t) => t.endsWith(`/.cache/${spec.dir}`) || t.endsWith('/.cache') || t === `.cache/${spec.dir}` || t === '.cache');
 }
 
-/** The command runs with the owner's cache turned off (`--no-cache-dir`, `UV_NO_CACHE=1`, `ENV PIP_NO_CACHE_DIR=1`). */
+/** The command runs with the owner's cache turned off (`--no-cache-dir` or pip's `--no-cache`, `UV_NO_CACHE=1`, `ENV PIP_NO_CACHE_DIR=1`). */
 export function cacheDisabled(node: RunNode, cmd: ShellCommand, owner: CacheOwner): boolean {
   const spec = CACHES[owner];
-  const { words } = expandedWords(node, cmd);
+  const words = optionWordsOf(cmd, expandedWords(node, cmd).words);
   if (spec.noCacheFlags.length > 0 && hasFlag(words, spec.noCacheFlags, spec.noCacheShort)) return true;
   // pip reads any value of PIP_NO_CACHE_DIR as "off" (even 0, for historical reasons); uv wants a true value.
   return spec.noCacheEnv.some((name) => (name === 'PIP_NO_CACHE_DIR' ? envValue(node, cmd, name) !== undefined || node.scope.has(name) : envFlag(node, cmd, name) !== false));

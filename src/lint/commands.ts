@@ -1,5 +1,6 @@
 import type { RunNode, Stage, DockerfileModel, InstructionNode, CopyNode } from '../dockerfile/model.js';
 import type { ShellCommand, Word } from '../dockerfile/shell.js';
+import { pipOptionTakesValue, pipOptionWord } from './pip-options.js';
 
 /** Helpers rules share to recognise commands inside RUN. */
 
@@ -37,18 +38,38 @@ export function pipInstallArgs(cmd: ShellCommand): Word[] | undefined {
   return pipSubcommandArgs(cmd, 'install');
 }
 
-/** `pip wheel ...`, `python -m pip download ...`: the words after the pip subcommand. */
+/** Index of the first word after `pip` (`pip3 ...`, `python -m pip ...`), or -1 when the command is not pip. */
+function pipStart(cmd: ShellCommand): number {
+  if (PIP.test(cmd.name)) return 1;
+  if (!PYTHON.test(cmd.name)) return -1;
+  const m = cmd.argv.findIndex((w) => w.value === '-m');
+  return m !== -1 && cmd.argv[m + 1]?.value === 'pip' ? m + 2 : -1;
+}
+
+export function isPipCommand(cmd: ShellCommand): boolean {
+  return pipStart(cmd) !== -1;
+}
+
+/**
+ * `pip wheel ...`, `python -m pip download ...`: the words after the pip subcommand, long options as pip
+ * reads them (`--no-cache` -> `--no-cache-dir`, `--no-dependencies` -> `--no-deps`: see pip-options.ts).
+ */
 export function pipSubcommandArgs(cmd: ShellCommand, sub: string): Word[] | undefined {
   const argv = cmd.argv;
-  let i = 0;
-  if (PIP.test(cmd.name)) i = 1;
-  else if (PYTHON.test(cmd.name)) {
-    const m = argv.findIndex((w) => w.value === '-m');
-    if (m === -1 || argv[m + 1]?.value !== 'pip') return undefined;
-    i = m + 2;
-  } else return undefined;
+  let i = pipStart(cmd);
+  if (i === -1) return undefined;
   while (i < argv.length && (argv[i] as Word).value.startsWith('-')) i++;
-  return argv[i]?.value === sub ? argv.slice(i + 1) : undefined;
+  if (argv[i]?.value !== sub) return undefined;
+  const args = argv.slice(i + 1);
+  const end = args.findIndex((w) => w.value === '--');
+  return args.map((w, j) => (end !== -1 && j >= end ? w : { ...w, value: pipOptionWord(w.value) }));
+}
+
+/** Words of a command (already expanded) with pip's long options spelled out when the command is pip; other tools' words as they are. */
+export function optionWordsOf(cmd: ShellCommand, words: readonly string[]): string[] {
+  if (!isPipCommand(cmd)) return [...words];
+  const end = words.indexOf('--');
+  return words.map((w, j) => (end !== -1 && j >= end ? w : pipOptionWord(w)));
 }
 
 /** Requirement files of pip arguments: `-r f`, `--requirement f`, `--requirement=f`, `-rf`. */
@@ -82,6 +103,19 @@ export function pipFetch(cmd: ShellCommand): PipFetch | undefined {
     if (args) return { sub, packages: pipPackages(args), requirementFiles: requirementFileArgs(args), noDeps: args.some((w) => w.value === '--no-deps') };
   }
   return undefined;
+}
+
+/**
+ * `python setup.py install` / `develop` (setuptools' own installers, which fetch `install_requires` with
+ * easy_install): the `setup.py` word and the command as written; `setup.py bdist_wheel` and the like install nothing.
+ */
+export function setupPyInstall(cmd: ShellCommand): (Word & { readonly command: string }) | undefined {
+  if (!PYTHON.test(cmd.name)) return undefined;
+  const i = cmd.argv.findIndex((w, j) => j > 0 && /(^|\/)setup\.py$/.test(w.value));
+  if (i === -1 || cmd.argv.slice(1, i).some((w) => !w.value.startsWith('-'))) return undefined;
+  const sub = cmd.argv.slice(i + 1).find((w) => !w.value.startsWith('-'))?.value;
+  if (sub !== 'install' && sub !== 'develop') return undefined;
+  return { ...(cmd.argv[i] as Word), command: `${cmd.name} ${(cmd.argv[i] as Word).value} ${sub}` };
 }
 
 /** `uv pip install ...` (or `uv pip sync`, `uv pip compile` with `sub`): the words after the subcommand. */
@@ -155,12 +189,10 @@ export function subcommand(cmd: ShellCommand): string | undefined {
   return undefined;
 }
 
+/** Short options of pip and long options of `uv pip` that take a value (pip's long ones: pipOptionTakesValue). */
 const PIP_VALUE_OPTIONS = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
-  '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy',
-  '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert',
-  '--only-binary', '--no-binary', '--config-settings', '-C', '--global-option', '--python', '--report', '--root-user-action',
-  '--group', '--index', '--default-index',
+  '-r', '-c', '-i', '-f', '-t', '-C', '-d', '-w', '--requirements', '--constraints', '--overrides', '--build-constraints', '--index',
+  '--default-index', '--index-strategy', '--link-mode', '--resolution', '--prerelease', '--exclude-newer', '--extra', '--python-platform',
 ]);
 
 /** Requirement arguments of a pip install (packages, paths, URLs), without options and their values. */
@@ -169,7 +201,7 @@ export function pipPackages(args: readonly Word[]): Word[] {
   for (let i = 0; i < args.length; i++) {
     const v = (args[i] as Word).value;
     if (v.startsWith('-')) {
-      if (PIP_VALUE_OPTIONS.has(v)) i++;
+      if (PIP_VALUE_OPTIONS.has(v) || pipOptionTakesValue(v)) i++;
       else if (v === '-e' || v === '--editable') {
         i++;
       }

@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionNode, RunNode, Stage } from '../docker
 import type { ShellCommand, Word } from '../dockerfile/shell.js';
 import type { ProjectFacts, RequirementsFile } from '../inspect/model.js';
 import { classifyInstall, isProjectPath, type Install } from './analysis.js';
-import { chainInstructions, envFlag, expandedWords, hasFlag, pipFetch } from './commands.js';
+import { chainInstructions, envFlag, expandedWords, hasFlag, optionWordsOf, pipFetch } from './commands.js';
 
 /** What pycrane knows about lock files inside a Dockerfile: which ones exist, which commands honour them. */
 
@@ -83,7 +83,7 @@ export function uvLockedEarlier(before: readonly InstructionNode[]): boolean {
 
 /** pip's hash-checking mode or a constraints file pins every requirement the install resolves. */
 export function pipPinnedByOptions(node: RunNode, cmd: ShellCommand): boolean {
-  const { words } = expandedWords(node, cmd);
+  const words = optionWordsOf(cmd, expandedWords(node, cmd).words);
   if (hasFlag(words, ['--require-hashes', '--constraint', '--constraints', '--build-constraint']) || words.some((w) => w === '-c' || /^-c./.test(w))) return true;
   return ['PIP_REQUIRE_HASHES', 'PIP_CONSTRAINT', 'UV_CONSTRAINT', 'UV_REQUIRE_HASHES'].some((name) => envFlag(node, cmd, name) !== false);
 }

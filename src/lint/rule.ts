@@ -14,7 +14,7 @@ import type {
 import type { ProjectFacts } from '../inspect/model.js';
 import type { IgnoreFile, TreeFile } from './files.js';
 import type { FactsInput } from './facts-input.js';
-import type { Category, Range, Severity } from './types.js';
+import type { BaseImageConfig, Category, Range, Severity } from './types.js';
 
 /** One example in a rule's docs; the meta-test lints it: `bad` must trigger the rule, `good` must not. */
 export interface DocExample {
@@ -63,6 +63,8 @@ export interface RuleContext<M extends string> {
   /** File names of the inputs, for reports on another file than the rule's own. */
   /** Today (LintInput.now), for date-based rules. */
   readonly now: Date;
+  /** Base images' configs from the engine (`check --engine`), by image reference; undefined without it. */
+  readonly baseImages: Readonly<Record<string, BaseImageConfig>> | undefined;
   readonly paths: { readonly dockerfile?: string; readonly compose?: string; readonly devcontainer?: string; readonly dockerignore?: string; readonly project?: string };
   report(descriptor: ReportDescriptor<M>): void;
 }

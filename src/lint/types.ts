@@ -39,6 +39,16 @@ export interface LintInput {
   readonly projectError?: { readonly message: string; readonly file: string; readonly line?: number };
   /** Today, for date-based rules (EOL Python); defaults to the current date. */
   readonly now?: Date;
+  /** Base images' configs read from the engine (`check --engine`), by the image as FROM names it (ARGs substituted). */
+  readonly baseImages?: Readonly<Record<string, BaseImageConfig>>;
+}
+
+/** What `docker image inspect` says of a base image: the user it runs as and what it starts. */
+export interface BaseImageConfig {
+  /** `Config.User`; '' when the image sets none (root). */
+  readonly user: string;
+  readonly entrypoint: readonly string[] | undefined;
+  readonly cmd: readonly string[] | undefined;
 }
 
 export interface Diagnostic {

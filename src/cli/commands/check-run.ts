@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, PycraneError, UserError } from '../../core/errors.js';
+import type { SourceRef } from '../../core/location.js';
 import type { ProjectFacts } from '../../inspect/model.js';
 import { nodeReader } from '../../io/fs.js';
 import { atOrAbove, parseCheckConfig, withOverrides } from '../../lint/config.js';
-import { stripJsonc } from '../../lint/files.js';
+import { parseJsoncFile, type PathSegment, type TreeFile } from '../../lint/files.js';
 import { lint } from '../../lint/engine.js';
 import { formatGithub } from '../../lint/reporters/github.js';
 import { formatJson } from '../../lint/reporters/json.js';
@@ -54,15 +55,18 @@ interface Job {
 async function projectJob(ctx: CliContext, dirArg: string): Promise<Job> {
   const root = path.resolve(ctx.cwd, dirArg);
   const reader = nodeReader(root);
-  const file = async (rel: string): Promise<TextFile | undefined> => {
+  /** `origin`: where the path was named (a devcontainer.json key), for the error's file:line. */
+  const file = async (rel: string, origin?: SourceRef): Promise<TextFile | undefined> => {
     const text = await reader.read(rel).catch((error: unknown) => {
-      throw new UserError('E_UNREADABLE', `cannot read ${path.join(dirArg, rel)}: ${String((error as Error).message)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'EISDIR' ? 'it is a folder, not a file' : code === 'ENAMETOOLONG' ? 'the name is too long' : String((error as Error).message);
+      throw new UserError('E_UNREADABLE', `cannot read ${path.join(dirArg, rel)}: ${why}`, origin ? { source: origin } : {});
     });
     return text === undefined ? undefined : { path: rel, text };
   };
-  const first = async (names: readonly string[]) => {
+  const first = async (names: readonly (string | NamedFile)[]) => {
     for (const n of names) {
-      const f = await file(n);
+      const f = typeof n === 'string' ? await file(n) : await file(n.path, n.origin);
       if (f) return f;
     }
     return undefined;
@@ -91,25 +95,37 @@ async function projectJob(ctx: CliContext, dirArg: string): Promise<Job> {
   };
 }
 
+/** A file named inside another one, with where it is named. */
+interface NamedFile {
+  readonly path: string;
+  readonly origin: SourceRef;
+}
+
 /** Paths (relative to the project root, inside it) of the compose files and Dockerfile a devcontainer.json names. */
-function devcontainerReferences(devcontainer: TextFile): { compose: string[]; dockerfile: string[] } {
-  let config: unknown;
+function devcontainerReferences(devcontainer: TextFile): { compose: NamedFile[]; dockerfile: NamedFile[] } {
+  let tree: TreeFile;
   try {
-    config = JSON.parse(stripJsonc(devcontainer.text));
+    tree = parseJsoncFile(devcontainer);
   } catch {
-    return { compose: [], dockerfile: [] }; // PC806 reports it
+    return { compose: [], dockerfile: [] }; // check's own parse reports it (PC191)
   }
-  if (typeof config !== 'object' || config === null) return { compose: [], dockerfile: [] };
+  const config = tree.value;
+  if (typeof config !== 'object' || config === null) return { compose: [], dockerfile: [] }; // PC806 reports it
   const cfg = config as Record<string, unknown>;
   const base = path.posix.dirname(devcontainer.path);
-  const inside = (p: unknown): p is string => typeof p === 'string' && !p.includes('$');
-  const resolve = (p: string) => path.posix.normalize(path.posix.join(base, p));
   const within = (p: string) => !p.startsWith('../') && p !== '..';
+  const named = (value: unknown, key: readonly PathSegment[]): NamedFile[] => {
+    if (typeof value !== 'string' || value.includes('$')) return [];
+    const p = path.posix.normalize(path.posix.join(base, value));
+    if (!within(p)) return [];
+    const line = (tree.rangeAt(key)?.start.line ?? 0) + 1;
+    return [{ path: p, origin: { file: devcontainer.path, line } }];
+  };
   const composeList = Array.isArray(cfg.dockerComposeFile) ? cfg.dockerComposeFile : [cfg.dockerComposeFile];
   const build = typeof cfg.build === 'object' && cfg.build !== null ? (cfg.build as Record<string, unknown>) : {};
   return {
-    compose: composeList.filter(inside).map(resolve).filter(within),
-    dockerfile: [build.dockerfile, cfg.dockerFile].filter(inside).map(resolve).filter(within),
+    compose: composeList.flatMap((f, i) => named(f, Array.isArray(cfg.dockerComposeFile) ? ['dockerComposeFile', i] : ['dockerComposeFile'])),
+    dockerfile: [...named(build.dockerfile, ['build', 'dockerfile']), ...named(cfg.dockerFile, ['dockerFile'])],
   };
 }
 
@@ -148,11 +164,27 @@ async function inspect(dir: string): Promise<{ facts?: ProjectFacts; projectErro
     if (error instanceof PycraneError) {
       return { projectError: { message: error.message, file: error.source?.file ?? 'pyproject.toml', ...(error.source ? { line: error.source.line } : {}) } };
     }
-    throw error;
+    // A reader that stops on this project (a bug, or a limit such as the stack): the container files are
+    // still checked, and PC190 says why the project-aware rules did not run.
+    const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0] ?? ''}` : String(error);
+    return { projectError: { message: `pycrane stopped reading it (${what.slice(0, 160)})`, file: 'pyproject.toml' } };
   }
 }
 
-export async function run(ctx: CliContext, paths: readonly string[], options: { format: string; failOn?: string; project: boolean }): Promise<number> {
+/** `--engine`: the base images' configs as the engine has them; the ones it lacks are named on stderr. */
+async function engineBaseImages(ctx: CliContext, dockerfile: TextFile): Promise<LintInput['baseImages']> {
+  const [{ parseDockerfile }, { baseImageRefs }, { readBaseImages }, { dockerEngine }] = await Promise.all([
+    import('../../dockerfile/parse.js'),
+    import('../../lint/base-images.js'),
+    import('../../engine/base-images.js'),
+    import('./build-run.js'),
+  ]);
+  const { configs, missing } = await readBaseImages(dockerEngine(ctx), baseImageRefs(parseDockerfile(dockerfile.text)));
+  if (missing.length > 0) ctx.stderr.write(`pycrane check --engine: the engine has no ${missing.join(', ')}; using pycrane's table for ${missing.length === 1 ? 'it' : 'them'} (docker pull to read the real config)\n`);
+  return configs;
+}
+
+export async function run(ctx: CliContext, paths: readonly string[], options: { format: string; failOn?: string; project: boolean; engine?: boolean }): Promise<number> {
   const targets = paths.length === 0 ? ['.'] : paths;
   let jobs: Job[];
   if (targets.length === 1 && (await isDir(path.resolve(ctx.cwd, targets[0] as string)))) jobs = [await projectJob(ctx, targets[0] as string)];
@@ -177,9 +209,11 @@ export async function run(ctx: CliContext, paths: readonly string[], options: { 
       failOn: options.failOn as Severity | undefined,
     });
     failOn = config.failOn;
-    const input: LintInput = { ...job.input, ...project };
+    const baseImages = options.engine && job.input.dockerfile ? await engineBaseImages(ctx, job.input.dockerfile) : undefined;
+    const input: LintInput = { ...job.input, ...project, ...(baseImages ? { baseImages } : {}) };
     for (const f of [input.dockerfile, input.compose, input.devcontainer, input.dockerignore]) if (f) sources.set(f.path, f.text);
-    diagnostics.push(...lint(input, config).diagnostics);
+    // One by one: a spread of 100,000 findings into push() overflows the stack.
+    for (const d of lint(input, config).diagnostics) diagnostics.push(d);
   }
 
   switch (options.format) {

@@ -18,7 +18,8 @@ export const register: Register = (program, ctx, setExit) => {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes check exit 1 (default: warning, or [tool.pycrane.check] fail-on)').choices(['error', 'warning', 'info']))
     .option('--no-project', 'do not inspect the Python project (skips project-aware rules)')
-    .action(async (paths: string[], options: { format: string; failOn?: string; project: boolean }) => {
+    .option('--engine', "read each base image's configured user and entrypoint from the Docker engine (docker image inspect) instead of pycrane's table; images it does not have are named on stderr (docker pull them first)")
+    .action(async (paths: string[], options: { format: string; failOn?: string; project: boolean; engine?: boolean }) => {
       const { run } = await import('./check-run.js');
       setExit(await run(ctx, paths, options));
     });

@@ -1,6 +1,6 @@
 import type { DockerfileModel, InstructionNode, Stage } from '../../dockerfile/model.js';
 import { resolvePath } from '../../dockerfile/parse.js';
-import { requirementName } from '../analysis.js';
+import { basename, requirementName } from '../analysis.js';
 import { chainInstructions, runtimeStageOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 import { covers, isUvImage, toolInstalls, UV_IMAGE_LOCATIONS, type ToolInstall } from '../tools.js';
@@ -29,6 +29,18 @@ function removed(nodes: readonly InstructionNode[], after: InstructionNode): Set
   return out;
 }
 
+/** Executables of the Python build tools, by file name (`COPY --from=builder /root/.local/bin/poetry ...`). */
+const TOOL_EXECUTABLES: Readonly<Record<string, string>> = { poetry: 'poetry', uv: 'uv', uvx: 'uv', pdm: 'pdm', pipenv: 'pipenv', hatch: 'hatch', pipx: 'pipx', 'pip-compile': 'pip-tools', 'pip-sync': 'pip-tools' };
+
+/** A copied file that is a build tool's executable by its name: `/uv`, `/usr/local/bin/poetry`, `/root/.local/bin/pdm`. */
+function toolByName(path: string): string | undefined {
+  const parts = path.split('/').filter(Boolean);
+  const file = parts[parts.length - 1] ?? '';
+  const tool = TOOL_EXECUTABLES[file];
+  if (!tool) return undefined;
+  return parts.length === 1 || parts[parts.length - 2] === 'bin' ? tool : undefined;
+}
+
 const label = (s: Stage | undefined, index: number) => (s?.name ? `"${s.name}"` : `#${index}`);
 
 /** Tools that stay installed at the end of a stage (its FROM chain included), with where their files are. */
@@ -47,7 +59,7 @@ export const buildToolsInRuntime = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'Poetry, uv, PDM, pipenv, pip-tools, Hatch, pipx or a compiler ends up in the runtime image.',
-    why: 'Build tools are needed to resolve and compile dependencies, not to run the app. In the runtime image they add tens to hundreds of MB, extra CVEs to patch, and tools an attacker can use. Install them in a build stage and copy only the virtualenv (and the app) into a fresh runtime stage. pycrane follows the tools: installed in the runtime stage or a stage it is built FROM (pip, pipx, `uv tool install`, the installer scripts, `COPY --from=ghcr.io/astral-sh/uv`), a runtime stage FROM one of uv\'s images (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim`), and a `COPY --from=<stage>` that brings one along: uv through a stage alias (`FROM ghcr.io/astral-sh/uv:0.9 AS uv` + `COPY --from=uv /uv /bin/`), a tool binary copied out of a builder, or a folder that holds one (`/usr/local` after `pip install poetry`, a venv that pip installed Poetry into).',
+    why: 'Build tools are needed to resolve and compile dependencies, not to run the app. In the runtime image they add tens to hundreds of MB, extra CVEs to patch, and tools an attacker can use. Install them in a build stage and copy only the virtualenv (and the app) into a fresh runtime stage. pycrane follows the tools: installed in the runtime stage or a stage it is built FROM (pip, pipx, `uv tool install`, the installer scripts, `COPY --from=ghcr.io/astral-sh/uv`), a runtime stage FROM one of uv\'s images (`ghcr.io/astral-sh/uv:python3.12-bookworm-slim`), and a `COPY --from=<stage>` that brings one along: uv through a stage alias (`FROM ghcr.io/astral-sh/uv:0.9 AS uv` + `COPY --from=uv /uv /bin/`), a tool binary copied out of a builder, or a folder that holds one (`/usr/local` after `pip install poetry`, a venv that pip installed Poetry into). A tool\'s executable copied by its name from a stage or an image whose install pycrane does not see (`COPY --from=builder /usr/local/bin/poetry ...`, a `bin/uv`, `bin/pdm`, `bin/pipenv`, `bin/hatch`, `bin/pipx`, `bin/pip-compile`) is reported too. It cannot see tools that a base image it does not know ships, or a venv\'s own copy of a tool unless pip installed it there in this Dockerfile.',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --only main --no-root\n' },
     good: {
       code: 'FROM python:3.12-slim AS build\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && python -m venv /opt/venv && VIRTUAL_ENV=/opt/venv poetry install --only main --no-root\nFROM python:3.12-slim AS app\nCOPY --from=build /opt/venv /opt/venv\nCOPY . /app\n',
@@ -56,6 +68,7 @@ export const buildToolsInRuntime = defineRule({
   messages: {
     tool: '{{tool}} ends up in the runtime image (stage {{stage}}); install it in a build stage and copy only the virtualenv.',
     copied: 'this COPY brings {{tool}} (installed in stage {{from}}, line {{line}}) into the runtime image; copy only the virtualenv and the application.',
+    copiedByName: 'this COPY brings {{tool}} ({{path}} of {{from}}) into the runtime image; copy only the virtualenv and the application.',
     baseImage: 'the runtime image is built on {{image}}, which ships uv; build the runtime stage on the plain Python image and use uv in a build stage only.',
   },
   create(ctx) {
@@ -73,17 +86,23 @@ export const buildToolsInRuntime = defineRule({
         const root = runtime.rootFrom;
         if (isUvImage(root) && root.imageRange && !removed(nodes, root).has('uv')) ctx.report({ messageId: 'baseImage', range: root.imageRange, data: { image: root.image ?? '' } });
         // COPY --from=<stage> of a tool, or of a folder a tool was installed into.
+        // A tool's executable copied by name from a stage or an image whose install pycrane does not see.
         const directNodes = new Set(direct.map((t) => t.node));
         for (const node of nodes) {
-          if (node.kind !== 'copy' || node.fromRef?.kind !== 'stage' || directNodes.has(node)) continue;
-          const from = model.stages[node.fromRef.index];
-          if (!from) continue;
-          const theirs = toolsOf(model, from);
+          if (node.kind !== 'copy' || !node.fromRef || node.fromRef.kind === 'unknown' || directNodes.has(node)) continue;
+          const from = node.fromRef.kind === 'stage' ? model.stages[node.fromRef.index] : undefined;
+          const theirs = from ? toolsOf(model, from) : [];
           for (const src of node.sources) {
             const path = resolvePath('/', node.scope.expand(src.value).value);
             const hit = theirs.find((t) => t.locations.some((l) => covers(path, l)));
-            if (!hit || removed(nodes, node).has(hit.tool)) continue;
-            ctx.report({ messageId: 'copied', range: src.range, data: { tool: hit.tool, from: label(model.stages[hit.node.stageIndex] ?? from, hit.node.stageIndex), line: hit.node.range.start.line + 1 } });
+            if (hit) {
+              if (!removed(nodes, node).has(hit.tool)) ctx.report({ messageId: 'copied', range: src.range, data: { tool: hit.tool, from: label(model.stages[hit.node.stageIndex] ?? from, hit.node.stageIndex), line: hit.node.range.start.line + 1 } });
+              continue;
+            }
+            const tool = toolByName(path);
+            if (!tool || removed(nodes, node).has(tool) || removed(nodes, node).has(basename(path))) continue;
+            const fromLabel = from ? `stage ${label(from, from.index)}` : (node.from ?? '');
+            ctx.report({ messageId: 'copiedByName', range: src.range, data: { tool, path, from: fromLabel } });
           }
         }
       },

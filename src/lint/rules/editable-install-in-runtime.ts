@@ -1,8 +1,46 @@
-import type { Stage } from '../../dockerfile/model.js';
-import { classifyInstall, headRange, venvCopies } from '../analysis.js';
-import { chainInstructions, runtimeStageOf } from '../commands.js';
+import type { DockerfileModel, RunNode, Stage } from '../../dockerfile/model.js';
+import { classifyInstall, headRange, venvCopies, type Install } from '../analysis.js';
+import { chainInstructions, optionWordsOf, runtimeStageOf } from '../commands.js';
 import { resolvePath } from '../../dockerfile/parse.js';
 import { defineRule } from '../rule.js';
+
+const trimSlash = (p: string) => p.replace(/(.)\/+$/, '$1');
+
+/** Options that move a tool's project away from the WORKDIR (`uv sync --project x`, `poetry -C x install`). */
+const PROJECT_OPTION = /^(--project|--directory|--cwd|-C|-p)(=|$)/;
+
+/**
+ * The folder the editable install points at: the `-e` target of pip and `uv pip` (resolved against the
+ * WORKDIR), the WORKDIR for the project managers; undefined when it cannot be told (a URL, `--project`).
+ */
+function editableProjectDir(node: RunNode, inst: Install): string | undefined {
+  const argv = optionWordsOf(inst.cmd, inst.cmd.argv.map((w) => (w.hasExpansion ? node.scope.expand(w.value).value : w.value)));
+  if (inst.tool === 'pip' || inst.tool === 'uv-pip') {
+    const i = argv.findIndex((v) => v === '-e' || v === '--editable' || v.startsWith('--editable='));
+    const target = argv[i]?.startsWith('--editable=') ? argv[i].slice('--editable='.length) : argv[i + 1];
+    if (i === -1 || target === undefined || /:\/\/|^git\+|\$/.test(target)) return undefined;
+    return trimSlash(resolvePath(node.workdir, target.replace(/\[[^\]]*\]$/, '')));
+  }
+  return argv.some((v) => PROJECT_OPTION.test(v)) ? undefined : trimSlash(node.workdir);
+}
+
+/**
+ * The runtime stage holds the project folder where the build stage installed it: the whole build context
+ * copied there (`COPY . /app`), or the folder copied from the build stage at the same path (`COPY --from=b /app /app`).
+ */
+function projectInRuntime(model: DockerfileModel, runtime: Stage, from: Stage, dir: string | undefined): boolean {
+  if (dir === undefined) return false;
+  return chainInstructions(model, runtime).some((copy) => {
+    if (copy.kind !== 'copy' || copy.heredoc || copy.destPath === undefined) return false;
+    const dest = trimSlash(copy.destPath);
+    if (copy.from === undefined) return dest === dir && copy.sources.some((s) => /^\.\/?$/.test(s.value));
+    if (copy.fromRef?.kind !== 'stage' || copy.fromRef.index !== from.index) return false;
+    return copy.sources.some((s) => {
+      const src = trimSlash(resolvePath('/', copy.scope.expand(s.value).value));
+      return (dir === src || dir.startsWith(`${src}/`)) && dest === src;
+    });
+  });
+}
 
 export const editableInstallInRuntime = defineRule({
   id: 'PC105',
@@ -12,7 +50,7 @@ export const editableInstallInRuntime = defineRule({
   defaultSeverity: 'error',
   docs: {
     summary: 'A virtualenv with the project installed in editable mode is copied into the runtime stage.',
-    why: 'An editable install (`pip install -e .`, `poetry install` without `--no-root`, `uv sync` without `--no-editable`, `pdm install`) does not copy the package into site-packages; it writes a `.pth` file pointing at the build stage\'s source folder. Copy the venv into another stage and the import fails unless the source sits at exactly the same path. Install the project non-editable (`uv sync --no-editable`, `pip install .`, or build a wheel) in the build stage.',
+    why: 'An editable install (`pip install -e .`, `poetry install` without `--no-root`, `uv sync` without `--no-editable`, `pdm install`) does not copy the package into site-packages; it writes a `.pth` file pointing at the build stage\'s source folder. Copy the venv into another stage and the import fails unless the source sits at exactly the same path. Install the project non-editable (`uv sync --no-editable`, `pip install .`, or build a wheel) in the build stage.\n\nNot reported: the runtime stage has the project at the path the build stage installed it from, either the whole build context copied there (`COPY . /app` for an install in WORKDIR /app, or for `pip install -e /app`) or the folder copied from the build stage at the same path (`COPY --from=build /app /app`). The path is the `-e` target for pip and `uv pip`, the WORKDIR for uv, Poetry, PDM, pipenv and Hatch; an install with `--project`/`--directory` is reported, since its folder is not followed. Copying only part of the context (`COPY src/ /app/src`) is reported too: whether the `.pth` file points there depends on the project\'s layout.',
     bad: { code: 'FROM python:3.12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN uv sync --locked\nFROM python:3.12-slim AS app\nCOPY --from=build /src/.venv /opt/venv\n' },
     good: { code: 'FROM python:3.12-slim AS build\nWORKDIR /src\nCOPY . .\nRUN uv sync --locked --no-editable\nFROM python:3.12-slim AS app\nCOPY --from=build /src/.venv /opt/venv\n' },
   },
@@ -32,14 +70,8 @@ export const editableInstallInRuntime = defineRule({
             for (const cmd of node.script.commands) {
               const inst = classifyInstall(cmd);
               if (!inst?.editable) continue;
-              // The copy brings the project folder along at the same path: the .pth still points at real files.
-              const project = node.workdir;
-              const samePath = copy.sources.some((s) => {
-                const src = resolvePath('/', copy.scope.expand(s.value).value).replace(/(.)\/$/, '$1');
-                const dest = (copy.destPath ?? '').replace(/(.)\/$/, '$1');
-                return (project === src || project.startsWith(`${src}/`)) && dest === src;
-              });
-              if (samePath && inst.tool !== 'pip') continue;
+              // The .pth still points at real files when the runtime stage has the project at the same path.
+              if (projectInRuntime(model, runtime, from, editableProjectDir(node, inst))) continue;
               ctx.report({
                 messageId: 'editable',
                 range: headRange(cmd),

@@ -1,10 +1,13 @@
 import type { Rule } from '../rule.js';
+import { addInsteadOfCopy } from './add-instead-of-copy.js';
 import { addRemoteWithoutChecksum } from './add-remote-without-checksum.js';
 import { aptListsNotRemoved } from './apt-lists-not-removed.js';
 import { aptRecommends } from './apt-recommends.js';
+import { aptUpdateWithoutInstall } from './apt-update-without-install.js';
 import { argOutOfScope } from './arg-out-of-scope.js';
 import { buildToolsInRuntime } from './build-tools-in-runtime.js';
 import { buildToolsRepeated } from './build-tools-repeated.js';
+import { checkIncomplete } from './check-incomplete.js';
 import { chownAfterCopy } from './chown-after-copy.js';
 import { composeBindShadowsVenv } from './compose-bind-shadows-venv.js';
 import { composeCacheFromWithoutExport } from './compose-cache-from-without-export.js';
@@ -57,17 +60,21 @@ import { sourceBeforeDeps } from './source-before-deps.js';
 import { sudoInRuntime } from './sudo-in-runtime.js';
 import { unpinnedInstall } from './unpinned-install.js';
 import { venvBaseMismatch } from './venv-base-mismatch.js';
+import { webServerWithoutHealthcheck } from './web-server-without-healthcheck.js';
 import { worldWritableChmod } from './world-writable-chmod.js';
 import { wrapperAsPid1 } from './wrapper-as-pid1.js';
 
 /** Every rule, in id order. Add a rule: one import and one entry here (see src/lint/README.md). */
 export const allRules: readonly Rule[] = [
+  addInsteadOfCopy,
   addRemoteWithoutChecksum,
   aptListsNotRemoved,
   aptRecommends,
+  aptUpdateWithoutInstall,
   argOutOfScope,
   buildToolsInRuntime,
   buildToolsRepeated,
+  checkIncomplete,
   chownAfterCopy,
   composeBindShadowsVenv,
   composeCacheFromWithoutExport,
@@ -120,6 +127,7 @@ export const allRules: readonly Rule[] = [
   sudoInRuntime,
   unpinnedInstall,
   venvBaseMismatch,
+  webServerWithoutHealthcheck,
   worldWritableChmod,
   wrapperAsPid1,
 ].sort((a, b) => a.id.localeCompare(b.id));

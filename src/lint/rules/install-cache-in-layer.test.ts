@@ -17,6 +17,8 @@ ruleTester(installCacheInLayer, {
     { name: 'a mount on $HOME/.cache', code: 'FROM python:3.12\nRUN --mount=type=cache,target=$HOME/.cache pip install -r r.txt && uv sync --locked\n' },
     { name: 'a mount on ${HOME}/.cache/ with a trailing slash', code: 'FROM python:3.12\nRUN --mount=type=cache,target=${HOME}/.cache/ poetry install --no-root\n' },
     { name: 'XDG_CACHE_HOME on the mount', code: 'FROM python:3.12\nENV XDG_CACHE_HOME=/cache\nRUN --mount=type=cache,target=/cache pip install -r r.txt\n' },
+    { name: 'pip reads --no-cache as --no-cache-dir (a unique prefix, karchx/unicomer)', code: 'FROM alpine:3.14\nRUN pip3 install --no-cache --upgrade pip setuptools django\n' },
+    { name: 'a prefix before the subcommand and in pip wheel', code: 'FROM python:3.12\nRUN pip --no-cache-d install -r r.txt && python -m pip wheel --no-cach -r r.txt -w /w\n' },
     { name: 'pip wheel with --no-cache-dir', code: 'FROM python:3.12\nRUN pip wheel --no-cache-dir -r requirements.txt -w /wheels\n' },
     { name: 'pdm cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pdm pdm sync --prod\n' },
     { name: 'pipenv cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pipenv pipenv install --deploy --system\n' },
@@ -33,6 +35,12 @@ ruleTester(installCacheInLayer, {
     },
   ],
   invalid: [
+    {
+      name: 'a --no-c... option that is not the cache one, and an ambiguous prefix pip rejects',
+      code: 'FROM python:3.12\nRUN pip install --no-compile x==1 && pip install --no-c y==1\n',
+      errors: [{ messageId: 'pip', line: 2, column: 5, endLine: 2, endColumn: 16 }, { messageId: 'pip', line: 2, column: 38, endLine: 2, endColumn: 49 }],
+    },
+    { name: 'uv reads no prefixes: `uv pip install --no-cache-d`', code: 'FROM python:3.12\nRUN uv pip install --system --no-cache-d -r r.txt\n', errors: [{ messageId: 'uv', line: 2, column: 5, endLine: 2, endColumn: 19 }] },
     { code: 'FROM python:3.12\nRUN pip install -r requirements.txt\n', errors: [{ messageId: 'pip', line: 2, column: 5, endLine: 2, endColumn: 16 }] },
     { code: 'FROM python:3.12\nRUN python -m pip install x==1\n', errors: [{ messageId: 'pip', line: 2, column: 5, endLine: 2, endColumn: 26 }] },
     { code: 'FROM python:3.12\nRUN uv sync --locked\n', errors: [{ messageId: 'uv', line: 2, column: 5, endLine: 2, endColumn: 12 }] },

@@ -52,6 +52,9 @@ ruleTester(installIgnoresLock, {
     { name: 'the project after the locked dependencies', code: 'FROM python:3.12\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o r.txt && pip install -r r.txt\nCOPY . .\nRUN pip install .\n' },
     { name: 'the project with --no-deps', code: 'FROM python:3.12\nCOPY . .\nRUN pip wheel --no-deps --no-build-isolation -w /tmp/dist . && pip install --no-deps --no-index /tmp/dist/*.whl\n', facts: { manager: 'uv' } },
     { name: 'pip install . without a lock (pep621)', code: 'FROM python:3.12\nCOPY . .\nRUN pip install .\n', facts: { manager: 'pep621' } },
+    { name: 'a variable may name any package (adsblol/api)', code: 'FROM python:3.12\nCOPY requirements.txt .\nRUN PYOPENSSL=$(grep pyopenssl= requirements.txt) && pip install $PYOPENSSL && pip install -r requirements.txt\n' },
+    { name: 'setup.py install without a lock (facts)', code: 'FROM python:3.12\nCOPY . .\nRUN python setup.py install\n', facts: { manager: 'setuptools' } },
+    { name: 'setup.py builds that install nothing, and an install after the requirements', code: 'FROM python:3.12\nCOPY . .\nRUN python setup.py bdist_wheel && python -c "import setup" && pip install -r requirements.txt && python3 setup.py install\n' },
     { name: 'pip install . within constraints', code: 'FROM python:3.12\nCOPY . .\nRUN pip install -c constraints.txt .\n', facts: { manager: 'hatch' } },
     // a project without any lock: the build cannot honour one (inspect warns)
     { name: 'uv project without uv.lock', code: 'FROM python:3.12\nCOPY pyproject.toml ./\nRUN uv sync --no-dev\n', facts: { manager: 'uv', lock: false } },
@@ -84,6 +87,16 @@ ruleTester(installIgnoresLock, {
     { name: 'pdm install without pdm.lock', code: 'FROM python:3.12\nCOPY pyproject.toml ./\nRUN pdm install --prod --frozen-lockfile\n', errors: [{ messageId: 'pdmNoLock', line: 3, column: 5, endLine: 3, endColumn: 16 }] },
     { name: 'pdm lock, pdm update', code: 'FROM python:3.12\nCOPY . .\nRUN pdm lock && pdm update\n', errors: [{ messageId: 'relock', line: 3, column: 5, endLine: 3, endColumn: 13 }, { messageId: 'relock', line: 3, column: 17, endLine: 3, endColumn: 27 }] },
     { name: 'pdm export --pyproject', code: 'FROM python:3.12\nCOPY pyproject.toml ./\nRUN pdm export --pyproject -o r.txt\n', errors: [{ messageId: 'pdmExportPyproject', line: 3, column: 5, endLine: 3, endColumn: 15 }] },
+    {
+      name: 'without project facts a lock cannot be ruled out: pip install ., uv pip install ., setup.py install resolve on build day',
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\nRUN pip install uv && uv pip install --no-cache --system -e .\nRUN python3 setup.py install\n',
+      errors: [
+        { messageId: 'projectUnlocked', line: 4, column: 32, endLine: 4, endColumn: 33 },
+        { messageId: 'projectUnlocked', line: 5, column: 61, endLine: 5, endColumn: 62 },
+        { messageId: 'projectUnlocked', line: 6, column: 13, endLine: 6, endColumn: 21 },
+      ],
+    },
+    { name: 'setup.py install beside a copied lock', code: 'FROM python:3.12\nCOPY . .\nCOPY poetry.lock .\nRUN python setup.py -q develop\n', errors: [{ messageId: 'projectResolves', line: 4, column: 12, endLine: 4, endColumn: 20 }] },
     { name: 'pip install . beside a copied lock', code: 'FROM python:3.12\nCOPY pyproject.toml poetry.lock ./\nCOPY src src\nRUN pip install .\n', errors: [{ messageId: 'projectResolves', line: 4, column: 17, endLine: 4, endColumn: 18 }] },
     { name: 'pip install -e . of a uv project (facts)', code: 'FROM python:3.12\nCOPY . .\nRUN pip install -e .\n', facts: { manager: 'uv' }, errors: [{ messageId: 'projectResolves', line: 3, column: 20, endLine: 3, endColumn: 21 }] },
     { name: 'pip wheel . resolves', code: 'FROM python:3.12\nCOPY . .\nRUN pip wheel -w /wheels .\n', facts: { manager: 'pdm' }, errors: [{ messageId: 'projectResolves', line: 3, column: 26, endLine: 3, endColumn: 27 }] },

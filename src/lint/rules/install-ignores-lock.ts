@@ -1,7 +1,7 @@
 import type { InstructionNode, RunNode, Stage } from '../../dockerfile/model.js';
 import type { ShellCommand, Word } from '../../dockerfile/shell.js';
 import { classifyInstall, isProjectPath, verbRange, verbText } from '../analysis.js';
-import { expandedWords, hasFlag, subcommand } from '../commands.js';
+import { expandedWords, hasFlag, setupPyInstall, subcommand } from '../commands.js';
 import {
   dependenciesInstalledBefore,
   instructionsBefore,
@@ -36,7 +36,7 @@ export const installIgnoresLock = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'The dependency install does not use the lock file: the image gets whatever versions resolve on build day.',
-    why: 'A lock file is what makes two builds of the same commit install the same packages. Each manager has commands that honour it and commands that quietly resolve again. Poetry: `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrite it. uv: `uv sync`, `uv export` and `uv run` re-lock when uv.lock is out of date unless `--locked` or `--frozen` (or `UV_LOCKED=1`/`UV_FROZEN=1` from ENV, ARG or the command line) says otherwise. Options are read after ARG and ENV values are expanded (`ARG UV_OPTIONS="--frozen"` + `uv sync $UV_OPTIONS` is locked; an ARG without a default could be anything and is not reported). PDM: `pdm install` re-locks a stale pdm.lock unless `--frozen-lockfile` or `--check` (or `PDM_FROZEN_LOCKFILE=1`); `pdm sync` never locks. pipenv: `pipenv install` without `--deploy` or `--ignore-pipfile` (or `PIPENV_DEPLOY=1`/`PIPENV_IGNORE_PIPFILE=1`: pipenv reads each option from `PIPENV_<OPTION>`) may update Pipfile.lock; `pipenv sync` never locks. Poetry has no such switch: `poetry install` installs from poetry.lock when it is there and refuses a stale one. pip-tools: `pip-compile` (or `python -m piptools compile`, `uv pip compile`) in a build resolves on build day, whatever the inputs pin. pip: `pip install -r requirements.in` installs unpinned inputs, and so does a requirements file that pins not every package (pycrane knows when it has read the project); `--require-hashes` or a constraints file (`-c`) pins them. `pip install .` without `--no-deps` resolves the project\'s dependencies from its metadata, ignoring the lock, unless they were installed from it before. An exported lock installed by pip (`pdm export -o r.txt && pip install --require-hashes -r r.txt`) is locked. When pycrane knows the project has no lock at all, the build cannot honour one: `pycrane inspect` warns about that instead.',
+    why: 'A lock file is what makes two builds of the same commit install the same packages. Each manager has commands that honour it and commands that quietly resolve again. Poetry: `poetry install` without poetry.lock in the image resolves afresh, `poetry lock`/`poetry update` in a build rewrite it. uv: `uv sync`, `uv export` and `uv run` re-lock when uv.lock is out of date unless `--locked` or `--frozen` (or `UV_LOCKED=1`/`UV_FROZEN=1` from ENV, ARG or the command line) says otherwise. Options are read after ARG and ENV values are expanded (`ARG UV_OPTIONS="--frozen"` + `uv sync $UV_OPTIONS` is locked; an ARG without a default could be anything and is not reported). PDM: `pdm install` re-locks a stale pdm.lock unless `--frozen-lockfile` or `--check` (or `PDM_FROZEN_LOCKFILE=1`); `pdm sync` never locks. pipenv: `pipenv install` without `--deploy` or `--ignore-pipfile` (or `PIPENV_DEPLOY=1`/`PIPENV_IGNORE_PIPFILE=1`: pipenv reads each option from `PIPENV_<OPTION>`) may update Pipfile.lock; `pipenv sync` never locks. Poetry has no such switch: `poetry install` installs from poetry.lock when it is there and refuses a stale one. pip-tools: `pip-compile` (or `python -m piptools compile`, `uv pip compile`) in a build resolves on build day, whatever the inputs pin. pip: `pip install -r requirements.in` installs unpinned inputs, and so does a requirements file that pins not every package (pycrane knows when it has read the project); `--require-hashes` or a constraints file (`-c`) pins them. `pip install .` without `--no-deps` resolves the project\'s dependencies from its metadata, ignoring the lock, unless they were installed from it before. So does `python setup.py install` (or `develop`), through easy_install. Without project facts (`--no-project`, or the scorer linting a Dockerfile alone) pycrane cannot tell whether a lock exists and reports such a project install all the same, with its own message: the ranges of the metadata resolve on build day either way. Options are read as pip reads them, unique prefixes included (`--no-dependencies`, `--no-dep` is ambiguous and pip rejects it). An exported lock installed by pip (`pdm export -o r.txt && pip install --require-hashes -r r.txt`) is locked. When pycrane knows the project has no lock at all, the build cannot honour one: `pycrane inspect` warns about that instead.',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
     good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install --no-cache-dir poetry==1.8.3 && poetry install --no-root\n' },
   },
@@ -52,6 +52,7 @@ export const installIgnoresLock = defineRule({
     pdmExportPyproject: '`{{command}} --pyproject` exports the ranges of pyproject.toml, not pdm.lock; export the lock (drop --pyproject).',
     pipenv: '`{{command}}` without --deploy (or `pipenv sync`) can update Pipfile.lock; use `pipenv install --deploy` or `pipenv sync`.',
     projectResolves: '`{{command}}` resolves the project\'s dependencies from its metadata, not from {{lock}}; install the locked dependencies first (an export of the lock, `uv sync --locked --no-install-project`, ...) and the project with --no-deps.',
+    projectUnlocked: '`{{command}}` resolves the project\'s dependencies from the ranges of its metadata on build day; install them from a lock or a pinned requirements file first and the project with --no-deps.',
   },
   create(ctx) {
     const model = ctx.dockerfile;
@@ -115,13 +116,20 @@ export const installIgnoresLock = defineRule({
       }
     };
 
-    /** `pip install .` that resolves the dependencies itself while a lock exists. */
-    const projectInstall = (node: RunNode, stage: Stage, cmd: ShellCommand, word: Word | undefined) => {
+    /**
+     * `pip install .` (or `setup.py install`) that resolves the dependencies itself: while a lock exists, or
+     * without project facts, where a lock cannot be ruled out and the ranges resolve on build day either way.
+     * With facts that show no lock, the build cannot honour one: inspect warns about that instead.
+     */
+    const projectInstall = (node: RunNode, stage: Stage, cmd: ShellCommand, word: Word | undefined, written?: string) => {
       if (!word || pipPinnedByOptions(node, cmd)) return;
+      const command = written ?? `${verbText(cmd)} ${word.value}`;
       const before = instructionsBefore(model, stage, node);
+      if (dependenciesInstalledBefore(before, node, cmd)) return;
       const lock = facts?.lock?.path ?? (facts ? undefined : lockNamedInImage(before, node));
-      if (!lock || dependenciesInstalledBefore(before, node, cmd)) return;
-      ctx.report({ messageId: 'projectResolves', range: word.range, data: { command: `${verbText(cmd)} ${word.value}`, lock } });
+      if (lock) ctx.report({ messageId: 'projectResolves', range: word.range, data: { command, lock } });
+      // A variable (`pip install $PKG`) may name any package; only a visible project path is reported without facts.
+      else if (!facts && !node.scope.expand(word.value).value.includes('$')) ctx.report({ messageId: 'projectUnlocked', range: word.range, data: { command } });
     };
 
     const check = (node: RunNode, stage: Stage, cmd: ShellCommand) => {
@@ -140,6 +148,8 @@ export const installIgnoresLock = defineRule({
         return;
       }
       if (cmd.name === 'uv') uv(node, stage, cmd, sub);
+      const setup = setupPyInstall(cmd);
+      if (setup) return projectInstall(node, stage, cmd, setup, setup.command);
       const inst = classifyInstall(cmd);
       if (inst && (inst.tool === 'pip' || inst.tool === 'uv-pip' || inst.tool === 'pip-sync')) {
         requirementFiles(node, cmd, inst.requirementFiles);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCheckConfig } from '../config.js';
@@ -8,7 +8,15 @@ import { platformSpecificBuild } from './platform-specific-build.js';
 
 /** What `pycrane init` writes (test/golden/<example>/expected/Dockerfile): platform-neutral by design. */
 const goldenDir = path.join(import.meta.dirname, '../../../test/golden');
-const golden = readdirSync(goldenDir).map((name) => ({ name: `pycrane init: ${name}`, code: readFileSync(path.join(goldenDir, name, 'expected', 'Dockerfile'), 'utf8') }));
+/** Every expected Dockerfile under test/golden, the web scenarios one folder deeper (test/golden/web/<scenario>/expected). */
+const goldenDockerfiles = (dir: string, prefix = ''): { name: string; code: string }[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => {
+      const file = path.join(dir, e.name, 'expected', 'Dockerfile');
+      return existsSync(file) ? [{ name: `pycrane init: ${prefix}${e.name}`, code: readFileSync(file, 'utf8') }] : goldenDockerfiles(path.join(dir, e.name), `${prefix}${e.name}/`);
+    });
+const golden = goldenDockerfiles(goldenDir);
 
 const runtime = 'FROM python:3.12-slim AS app\nCOPY --from=build /opt/venv /opt/venv\nCMD ["/opt/venv/bin/app"]\n';
 

@@ -21,6 +21,14 @@ ruleTester(sourceBeforeDeps, {
     { name: 'an entrypoint script', code: 'FROM python:3.12\nCOPY scripts/entrypoint.sh /\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n' },
     { name: 'web server configuration', code: 'FROM python:3.12\nWORKDIR /app\nCOPY nginx.conf /etc/nginx/\nCOPY conf/supervisord /etc/supervisor/conf.d\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n' },
     { name: 'a helper folder by name', code: 'FROM python:3.12\nWORKDIR /app\nCOPY docker ./docker\nCOPY scripts/ ./scripts/\nCOPY requirements.txt .\nRUN ./docker/apt.sh && pip install -r requirements.txt\nCOPY . .\n' },
+    {
+      name: 'set-up helpers of the machine (Ryo4499/ae_tutorial: COPY setup_vim/ before uv sync)',
+      code: 'FROM ubuntu:24.04\nWORKDIR /root\nCOPY setup_vim/ ./setup_vim/\nRUN ./setup_vim/neovim/scripts/install_dependencies_root.sh\nWORKDIR /root/app\nCOPY README.md pyproject.toml uv.lock .python-version .\nRUN uv sync\nCOPY . .\n',
+    },
+    {
+      name: 'dotfiles, editor and shell configuration, conf.d, a *-setup folder',
+      code: 'FROM python:3.12\nWORKDIR /app\nCOPY dotfiles/ ./dotfiles/\nCOPY .config/nvim ./.config/nvim\nCOPY .vim .vim\nCOPY conf.d ./conf.d\nCOPY dev-setup ./dev-setup\nCOPY configs ./configs\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n',
+    },
     { name: 'outside every WORKDIR', code: 'FROM python:3.12\nWORKDIR /app\nCOPY tools /opt/tools\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n' },
     { name: 'a Makefile', code: 'FROM python:3.12\nWORKDIR /app\nCOPY Makefile ./\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n' },
     { name: 'a glob of text files', code: 'FROM python:3.12\nWORKDIR /app\nCOPY *.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n' },
@@ -69,6 +77,16 @@ ruleTester(sourceBeforeDeps, {
       name: 'the project install after named packages only',
       code: 'FROM python:3.12\nWORKDIR /app\nRUN pip install gunicorn==22.0.0\nCOPY . .\nRUN pip install .\n',
       errors: [{ messageId: 'early', line: 4, column: 6, endLine: 4, endColumn: 9 }],
+    },
+    {
+      name: 'the code folders still count next to set-up helpers: src/, app/, a package, a config/ settings package',
+      code: 'FROM python:3.12\nWORKDIR /app\nCOPY setup_env/ ./setup_env/\nCOPY src/ ./src\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked\nFROM python:3.12\nCOPY app/ /app/app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12\nWORKDIR /app\nCOPY mypkg ./mypkg\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12\nWORKDIR /app\nCOPY config ./config\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+      errors: [
+        { messageId: 'early', line: 4, column: 6, endLine: 4, endColumn: 16 },
+        { messageId: 'early', line: 8, column: 6, endLine: 8, endColumn: 19 },
+        { messageId: 'early', line: 13, column: 6, endLine: 13, endColumn: 19 },
+        { messageId: 'early', line: 18, column: 6, endLine: 18, endColumn: 21 },
+      ],
     },
     {
       name: 'helpers first are fine, the code folder is not',

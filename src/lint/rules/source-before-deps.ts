@@ -6,10 +6,23 @@ import { defineRule } from '../rule.js';
 
 /**
  * Folders and files of the container's plumbing rather than the project's code: Docker helpers,
- * scripts, a root filesystem overlay, web server and process manager configuration, certificates.
+ * scripts, a root filesystem overlay, web server and process manager configuration, certificates,
+ * machine set-up (`setup_vim/`, `dev-setup/`, `dotfiles/`, `.config/`, `conf.d/`, `provisioning/`).
+ * A plain `config/` stays code: Django projects (cookiecutter-django) keep their settings package there.
  */
-const HELPER_SEGMENT =
-  /^(\.?docker[\w.-]*|dockerfiles?|\.?scripts?|s?bin|[\w.-]*[_-]?helpers?|rootfs|nginx|apache2?|caddy|supervisord?|deploy(ment)?s?|k8s|kubernetes|helm|cron(tab)?|systemd|(docker-)?entrypoints?|certs?|ssl|\.devcontainer|\.github|\.circleci|\.gitlab)$/i;
+const HELPER_SEGMENT = new RegExp(
+  '^(' +
+    [
+      '\\.?docker[\\w.-]*', 'dockerfiles?', '\\.?scripts?', 's?bin', '[\\w.-]*[_-]?helpers?', 'rootfs', 'nginx', 'apache2?', 'caddy', 'supervisord?',
+      'deploy(ment)?s?', 'k8s', 'kubernetes', 'helm', 'cron(tab)?', 'systemd', '(docker-)?entrypoints?', 'certs?', 'ssl',
+      '\\.devcontainer', '\\.github', '\\.circleci', '\\.gitlab',
+      // set-up of the machine, the user's shell and editor
+      'setup[_-][\\w.-]+', '[\\w.-]+[_-]setup', '\\.?dotfiles', '\\.config', 'confs?', 'configs', '[\\w-]+\\.d', 'provision(ing)?', 'ansible',
+      '\\.?n?vim', '\\.?zsh', '\\.?oh-my-zsh', '\\.?tmux',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
 /** Names without an extension that are single files, not folders of code. */
 const PLAIN_FILE = /^(makefile|gnumakefile|justfile|procfile|dockerfile|containerfile|vagrantfile|caddyfile|version|notice|authors|changelog|changes|contributors|codeowners|(docker-)?entrypoint|start|run|wait-for(-it)?)$/i;
@@ -117,7 +130,7 @@ export const sourceBeforeDeps = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'The source is copied before the dependencies are installed, so every code change reinstalls all dependencies.',
-    why: 'Docker reuses a layer only while everything before it is unchanged. With `COPY . .` before `pip install -r requirements.txt` / `poetry install` / `uv sync`, editing one .py file invalidates the install layer and the next build downloads and installs everything again. Copy only the dependency files (pyproject.toml and the lock), install the dependencies, then copy the source and install the project itself.\n\nWhat counts as the source: the whole context (`COPY . .`), folders, code files (`.py`, ...) and globs of them (`src/*`), copied into the project (a WORKDIR of the stage, or anywhere when none is set). Not the source: the dependency files, also as globs (`poetry.lock*`, `Pipfile*`, `requirements*.txt`, `requirements/`), single config files (`alembic.ini`, `nginx.conf`) and globs of one such kind (`*.txt`), the container\'s helpers by folder name (`docker/`, `scripts/`, `bin/`, `*_helpers/`, `rootfs/`, `nginx/`, `supervisor/`, `deploy/`, `certs/`, `.github/`), and anything copied into the system (`/`, `/etc`, `/tmp`, `/usr/local/bin`, `/var/lib`, ...) or outside every WORKDIR the stage uses.\n\nWhat counts as the dependency install: the first install from dependency files in the stage and the stages it is built FROM (`pip install -r`, `pip wheel -r`, `pip download -r`, `uv pip install`/`sync`, `pip-sync`, `poetry install`, `uv sync`, `pdm install`/`sync`, `pipenv install`/`sync`, `hatch env create`, and a project install that also resolves the dependencies, `pip install .`), or, when there is none, the first install of packages named on the command line. Tools (`pip install poetry`), and the project alone (`pip install --no-deps .`, `poetry install --only-root`) are not; a project install (`pip install -e .`, `poetry install`) after the dependency install finds them in place. It cannot see what a bind mount of the whole context brings into a RUN, nor which files a folder holds.',
+    why: 'Docker reuses a layer only while everything before it is unchanged. With `COPY . .` before `pip install -r requirements.txt` / `poetry install` / `uv sync`, editing one .py file invalidates the install layer and the next build downloads and installs everything again. Copy only the dependency files (pyproject.toml and the lock), install the dependencies, then copy the source and install the project itself.\n\nWhat counts as the source: the whole context (`COPY . .`), folders, code files (`.py`, ...) and globs of them (`src/*`), copied into the project (a WORKDIR of the stage, or anywhere when none is set). Not the source: the dependency files, also as globs (`poetry.lock*`, `Pipfile*`, `requirements*.txt`, `requirements/`), single config files (`alembic.ini`, `nginx.conf`) and globs of one such kind (`*.txt`), the container\'s helpers by folder name (`docker/`, `scripts/`, `bin/`, `*_helpers/`, `rootfs/`, `nginx/`, `supervisor/`, `deploy/`, `certs/`, `.github/`) and of the machine\'s set-up (`setup_*/`, `*_setup/`, `dotfiles/`, `.config/`, `conf/`, `configs/`, `*.d/`, `provisioning/`, `.vim/`; a plain `config/` stays code, as Django projects keep their settings package there), and anything copied into the system (`/`, `/etc`, `/tmp`, `/usr/local/bin`, `/var/lib`, ...) or outside every WORKDIR the stage uses.\n\nWhat counts as the dependency install: the first install from dependency files in the stage and the stages it is built FROM (`pip install -r`, `pip wheel -r`, `pip download -r`, `uv pip install`/`sync`, `pip-sync`, `poetry install`, `uv sync`, `pdm install`/`sync`, `pipenv install`/`sync`, `hatch env create`, and a project install that also resolves the dependencies, `pip install .`), or, when there is none, the first install of packages named on the command line. Tools (`pip install poetry`), and the project alone (`pip install --no-deps .`, `poetry install --only-root`) are not; a project install (`pip install -e .`, `poetry install`) after the dependency install finds them in place. It cannot see what a bind mount of the whole context brings into a RUN, nor which files a folder holds.',
     bad: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n' },
     good: { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n' },
   },

@@ -14,8 +14,22 @@ ruleTester(unpinnedInstall, {
     'FROM python:3.12\nRUN pip install "git+https://github.com/org/repo@v1.0"\n',
     { name: 'PDM installer with a version', code: 'FROM python:3.12\nRUN curl -sSL https://pdm-project.org/install-pdm.py | python3 - --version 2.20.1\n' },
     { name: 'pipx-installed tools, pinned', code: 'FROM python:3.12\nRUN pipx install pdm==2.20.1 && pipx install "pipenv==2024.4.0" && pipx install pip-tools==7.5.2\n' },
+    {
+      name: 'VCS requirements pinned to a commit (git, a user in the host, name @ url, an ARG) a version tag, or an svn revision',
+      code: 'FROM python:3.12\nARG REF\nRUN pip install git+https://github.com/org/repo.git@0123456789abcdef0123456789abcdef01234567#egg=repo "lib @ git+ssh://git@github.com/org/lib.git@89abcdef0123456789abcdef0123456789abcdef" git+https://github.com/org/x@${REF} git+https://github.com/org/y.git@release-2.4.1 svn+https://svn.example.org/repo/trunk@1234\n',
+    },
+    { name: 'a constraint file given by a prefix pip accepts', code: 'FROM python:3.12\nRUN pip install --constr c.txt flask\n' },
   ],
   invalid: [
+    {
+      name: 'a VCS URL without a ref (dryabokon/markup), and ones on a branch',
+      code: 'FROM python:3.12\nRUN pip install git+https://github.com/philferriere/cocoapi.git#subdirectory=PythonAPI\nRUN pip install "git+ssh://git@github.com/org/lib.git@develop" && pipx install git+https://github.com/org/tool@main\n',
+      errors: [
+        { messageId: 'vcs', line: 2, column: 17, endLine: 2, endColumn: 87 },
+        { messageId: 'vcsRef', line: 3, column: 17, endLine: 3, endColumn: 63 },
+        { messageId: 'vcsRef', line: 3, column: 80, endLine: 3, endColumn: 116 },
+      ],
+    },
     { code: 'FROM python:3.12\nRUN pip install poetry\n', errors: [{ messageId: 'unpinned', line: 2, column: 17, endLine: 2, endColumn: 23 }] },
     { code: 'FROM python:3.12\nRUN pipx install poetry && pip install "gunicorn>=20"\n', errors: [{ messageId: 'unpinned', line: 2, column: 18, endLine: 2, endColumn: 24 }, { messageId: 'unpinned', line: 2, column: 40, endLine: 2, endColumn: 54 }] },
     { code: 'FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -\n', errors: [{ messageId: 'installer', line: 2, column: 5, endLine: 2, endColumn: 9 }] },

@@ -9,6 +9,9 @@ ruleTester(wrapperAsPid1, {
     'FROM python:3.12\nCMD ["sh", "-c", "gunicorn app:app"]\n',
     'FROM python:3.12\nENTRYPOINT ["tini", "--"]\nCMD ["poetry", "run", "app"]\n',
     'FROM python:3.12\nCMD ["sh", "-c", "alembic upgrade head && exec gunicorn app:app"]\n',
+    'FROM python:3.12\nCMD gunicorn app:app\n',
+    'FROM python:3.12\nCMD alembic upgrade head && exec gunicorn app:app\n',
+    'FROM python:3.12\nCMD python manage.py migrate && gunicorn app:app\n',
   ],
   invalid: [
     { code: 'FROM python:3.12\nCMD ["poetry", "run", "app"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 21 }] },
@@ -20,6 +23,11 @@ ruleTester(wrapperAsPid1, {
     {
       code: 'FROM python:3.12\nCMD ["/bin/sh", "-c", "alembic upgrade head && gunicorn app:app"]\n',
       errors: [{ messageId: 'shell', line: 2, column: 6, endLine: 2, endColumn: 65 }],
+    },
+    {
+      name: 'a runner after another command in the shell form',
+      code: 'FROM python:3.12\nCMD python manage.py migrate && uv run gunicorn app:app\n',
+      errors: [{ messageId: 'runner', line: 2, column: 33, endLine: 2, endColumn: 39 }],
     },
   ],
 });

@@ -13,7 +13,7 @@ export const wrapperAsPid1 = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'The runtime command starts through `poetry run`, `uv run`, `pdm run`, `pipenv run`, `hatch run`, `pipx run` or `sh -c`, which stays PID 1 between Docker and the app.',
-    why: '`poetry run app` and `uv run app` start the app as a child process and may re-resolve or sync the environment at every start; as PID 1 they do not pass SIGTERM on reliably, so `docker stop` ends with a SIGKILL after the timeout. `sh -c "a && b"` has the same problem. Put the virtualenv on PATH and run its console script directly, or `exec` the last command.',
+    why: '`poetry run app` and `uv run app` start the app as a child process and may re-resolve or sync the environment at every start; as PID 1 they do not pass SIGTERM on reliably, so `docker stop` ends with a SIGKILL after the timeout. `sh -c "a && b"` has the same problem. A runner anywhere in a shell-form command (`CMD migrate && uv run app`) is reported too; the shell form itself is PC109 shell-form-cmd. It cannot see into a script the command runs (`CMD ./start.sh`). Put the virtualenv on PATH and run its console script directly, or `exec` the last command.',
     bad: { code: 'FROM python:3.12-slim\nENV PATH=/opt/venv/bin:$PATH\nCMD ["poetry", "run", "uvicorn", "app.main:app"]\n' },
     good: { code: 'FROM python:3.12-slim\nENV PATH=/opt/venv/bin:$PATH\nCMD ["uvicorn", "app.main:app"]\n' },
   },
@@ -27,7 +27,12 @@ export const wrapperAsPid1 = defineRule({
       // CMD only gives arguments to an ENTRYPOINT (tini, a script that execs them).
       if (node.keyword === 'CMD' && stage.entrypoint) return;
       let argv: readonly Word[] = node.argv;
-      if (node.form === 'shell') argv = node.script.commands[0]?.argv ?? [];
+      if (node.form === 'shell') {
+        // A shell-form list keeps /bin/sh as PID 1: PC109 shell-form-cmd reports that. Here: a runner
+        // anywhere in it (`... && uv run app`) is one more process between Docker and the app.
+        const commands = node.script.commands.filter((cmd) => !cmd.nested);
+        argv = commands.find((cmd) => RUNNERS[cmd.name] !== undefined && cmd.argv[1]?.value === 'run')?.argv ?? commands[0]?.argv ?? [];
+      }
       const name = (w: Word | undefined) => (w?.value ?? '').split('/').pop() ?? '';
       if (['tini', 'dumb-init', 'catatonit'].includes(name(argv[0]))) return;
       const first = name(argv[0]);
