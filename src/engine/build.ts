@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { buildNetworkOf } from '../generate/plan.js';
 import type { ProjectFacts } from '../inspect/model.js';
 import type { BuildRequest, ContainerEngine, SecretSpec } from './engine.js';
 import type { ExecFn } from './exec.js';
@@ -190,7 +191,7 @@ export async function planBuild(
     ...(options.platform ?? config.platform ? { platform: options.platform ?? config.platform } : {}),
     cacheFrom: options.cacheFrom,
     cacheTo: options.cacheTo,
-    ...(options.network ?? config.network ?? facts.config.buildNetwork ? { network: options.network ?? config.network ?? facts.config.buildNetwork } : {}),
+    ...(options.network ?? config.network ?? buildNetworkOf(facts) ? { network: options.network ?? config.network ?? buildNetworkOf(facts) } : {}),
     progress: options.progress,
     output: options.output,
     iidFile,

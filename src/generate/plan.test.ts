@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fact } from '../core/location.js';
-import { normaliseName, planSetup } from './plan.js';
+import { buildNetworkOf, normaliseName, planSetup } from './plan.js';
 import { poetryFacts } from './testing/facts.js';
 
 const options = { directoryName: 'My Project' };
@@ -94,5 +94,16 @@ describe('normaliseName', () => {
     ['***', 'app'],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseName(input)).toBe(expected);
+  });
+});
+
+describe('buildNetworkOf', () => {
+  const index = (url: string) => ({ name: 'mirror', url, priority: 'primary', source: undefined });
+  it('is host for an index on the loopback, none for one elsewhere, and the config wins', () => {
+    expect(buildNetworkOf(poetryFacts({ indexes: [index('http://127.0.0.1:3141/trixie/simple/')] }))).toBe('host');
+    expect(buildNetworkOf(poetryFacts({ indexes: [index('http://user:pw@localhost/simple')] }))).toBe('host');
+    expect(buildNetworkOf(poetryFacts({ indexes: [index('https://pypi.example.com/simple/')] }))).toBeUndefined();
+    expect(buildNetworkOf(poetryFacts({ indexes: [index('http://127.0.0.1.example.com/simple/')] }))).toBeUndefined();
+    expect(buildNetworkOf(poetryFacts({ indexes: [index('http://127.0.0.1:3141/simple/')], config: { buildNetwork: 'default' } }))).toBe('default');
   });
 });

@@ -129,6 +129,20 @@ function startCommand(facts: ProjectFacts, venv: string, web: WebPlan | undefine
   };
 }
 
+const LOOPBACK_URL = /^https?:\/\/(?:[^@/]*@)?(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d+)?(?:\/|$)/i;
+
+/**
+ * The network of RUN steps: `[tool.pycrane] build-network`, else `host` when an index the
+ * project names (Poetry/PDM/uv sources, the Pipfile's, `--index-url` of its requirements) is on
+ * the host's loopback, which a build reaches only on the host's network (a local mirror).
+ */
+export function buildNetworkOf(facts: ProjectFacts): string | undefined {
+  if (facts.config.buildNetwork !== undefined) return facts.config.buildNetwork;
+  const main = facts.requirements?.main;
+  const urls = [...facts.indexes.map((i) => i.url), main?.indexUrl?.value, ...(main?.extraIndexUrls ?? []).map((u) => u.value)];
+  return urls.some((url) => url !== undefined && LOOPBACK_URL.test(url)) ? 'host' : undefined;
+}
+
 /** The files a setup is generated from, named in the generated files' headers. */
 function sourcesOf(facts: ProjectFacts): string[] {
   const own = new Set(['Dockerfile', 'compose.yaml', '.dockerignore', '.devcontainer/devcontainer.json', '.env.example', 'README.Docker.md']);
@@ -168,7 +182,7 @@ export function planSetup(facts: ProjectFacts, options: PlanOptions): BuildPlan 
     start: startCommand(facts, venv, web),
     devPythonPath: src ? `${workdir}/src` : workdir,
     port: config.port ?? web?.app?.port,
-    buildNetwork: config.buildNetwork,
+    buildNetwork: buildNetworkOf(facts),
     // Only where the site-packages path is certain: pycrane's own base image of the chosen minor.
     projectCopy:
       facts.pureSources && isPackage && manager.installProject && config.baseImage === undefined

@@ -138,9 +138,9 @@ describe('GitHub workflow', () => {
   });
 
   it('says in a comment that a local mirror\'s build-network stays out of CI, and passes --network default', () => {
-    expect(github(mirrorPlan)).toContain('# [tool.pycrane] build-network = "host" is for builds on your machine (a local package mirror):');
+    expect(github(mirrorPlan)).toContain('# Builds on your machine use --network host (a package index on its loopback, or [tool.pycrane] build-network):');
     expect(github(mirrorPlan).match(/--network default --(load|push)/g)).toHaveLength(3);
-    expect(github()).not.toContain('build-network');
+    expect(github()).not.toContain('Builds on your machine');
     expect(github()).not.toContain('--network');
   });
 

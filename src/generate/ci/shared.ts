@@ -104,7 +104,7 @@ export function introLines(plan: BuildPlan, options: CiOptions, registry: string
   ];
   if (plan.buildNetwork !== undefined) {
     lines.push(
-      `[tool.pycrane] build-network = "${plan.buildNetwork}" is for builds on your machine (a local package mirror):`,
+      `Builds on your machine use --network ${plan.buildNetwork} (a package index on its loopback, or [tool.pycrane] build-network):`,
       'CI runners reach the package index themselves, so the builds here pass --network default instead.',
     );
   }

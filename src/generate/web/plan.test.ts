@@ -94,6 +94,22 @@ describe('compose for web apps', () => {
     expect(c.services.dev?.environment).toEqual(c.services.app?.environment);
   });
 
+  it('wires settings that read the connection field by field (POSTGRES_HOST, DB_PORT, REDIS_HOST) to the services', () => {
+    const base = djangoPostgresFacts();
+    const app = base.web.app;
+    if (!app?.django) throw new Error('fixture without Django');
+    const reads = ['SECRET_KEY', 'POSTGRES_HOST', 'DB_PORT', 'POSTGRES_DB', 'DB_USER', 'DB_PASSWORD', 'REDIS_HOST', 'SENTRY_DSN'];
+    const facts = { ...base, web: { ...base.web, app: { ...app, django: { ...app.django, envVars: reads } } } };
+    const env = compose(facts).services.app?.environment as Record<string, string>;
+    expect(env).toMatchObject({ POSTGRES_HOST: 'db', DB_PORT: '5432', POSTGRES_DB: '${POSTGRES_DB:-app}', DB_USER: '${POSTGRES_USER:-app}', REDIS_HOST: 'cache' });
+    expect(env.DB_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(env.SENTRY_DSN).toBeUndefined();
+    // What compose sets is not asked for again in .env.example; what it cannot know is.
+    const example = file(facts, '.env.example');
+    expect(example).not.toMatch(/^#? ?POSTGRES_HOST=/m);
+    expect(example).toMatch(/^# SENTRY_DSN=/m);
+  });
+
   it('gives the worker the app image, its own health check, and the broker', () => {
     const worker = compose(celeryFacts()).services.worker;
     expect(worker).toMatchObject({ build: { target: 'app' }, command: ['celery', '-A', 'tasks.worker:app', 'worker', '--loglevel=INFO'] });

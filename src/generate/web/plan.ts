@@ -204,7 +204,8 @@ export function planWeb(facts: ProjectFacts, context: WebContext): WebPlan | und
   if (!appFacts && !celery) return undefined;
   const notes: string[] = [];
   const urls = urlVarsByKind(facts);
-  const services = [...urls].map(([kind, vars]) => servicePlan(kind, vars)).sort((a, b) => a.name.localeCompare(b.name));
+  const reads = facts.web.envVars ?? appFacts?.django?.envVars ?? [];
+  const services = [...urls].map(([kind, vars]) => servicePlan(kind, vars, reads)).sort((a, b) => a.name.localeCompare(b.name));
   const app = appFacts ? appPlan(facts, appFacts, context, notes) : undefined;
   const django = appFacts ? djangoPlan(appFacts, context.copiesCode, urls, notes) : undefined;
   if (app && appFacts) {

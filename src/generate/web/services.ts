@@ -34,13 +34,43 @@ const PASSWORD_MISSING = 'set POSTGRES_PASSWORD in .env (cp .env.example .env)';
 /** The URL variables the application reads when detection found none: the names most code uses. */
 export const DEFAULT_URL_VARS: Readonly<Record<ServiceKind, string>> = { postgres: 'DATABASE_URL', redis: 'REDIS_URL' };
 
-export function postgresService(urlVars: readonly string[]): ServicePlan {
+/**
+ * Settings that read the connection field by field (`os.environ.get("POSTGRES_HOST")`, `DB_PORT`,
+ * `REDIS_HOST`) instead of one URL: each field's compose value, by the variable's name. The
+ * names are the common spellings (POSTGRES_/PG/DB_/DATABASE_/SQL_ prefixes); another name is
+ * left alone (and listed in .env.example for the user to set).
+ */
+const FIELDS: Readonly<Record<ServiceKind, readonly (readonly [RegExp, string])[]>> = {
+  postgres: [
+    [/^(POSTGRES|PG|DB|DATABASE|SQL|PSQL)_?HOST(NAME)?$/, 'db'],
+    [/^(POSTGRES|PG|DB|DATABASE|SQL|PSQL)_?PORT$/, '5432'],
+    [/^(POSTGRES_DB|PGDATABASE|POSTGRES_NAME|POSTGRES_DATABASE|DB_NAME|DB_DATABASE|DATABASE_NAME|SQL_DATABASE|SQL_NAME)$/, '${POSTGRES_DB:-app}'],
+    [/^(POSTGRES|PG|DB|DATABASE|SQL|PSQL)_?USER(NAME)?$/, '${POSTGRES_USER:-app}'],
+    [/^(POSTGRES|PG|DB|DATABASE|SQL|PSQL)_?(PASSWORD|PASS|PWD)$/, `\${POSTGRES_PASSWORD:?${PASSWORD_MISSING}}`],
+  ],
+  redis: [
+    [/^(REDIS|CACHE)_?HOST(NAME)?$/, 'cache'],
+    [/^(REDIS|CACHE)_?PORT$/, '6379'],
+  ],
+};
+
+/** The connection fields among the variables the code reads, with their compose values. */
+export function connectionFields(kind: ServiceKind, reads: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const name of reads) {
+    const field = FIELDS[kind].find(([pattern]) => pattern.test(name));
+    if (field && !out.some(([n]) => n === name)) out.push([name, field[1]]);
+  }
+  return out;
+}
+
+export function postgresService(urlVars: readonly string[], reads: readonly string[] = []): ServicePlan {
   const url = `postgres://\${POSTGRES_USER:-app}:\${POSTGRES_PASSWORD:?${PASSWORD_MISSING}}@db:5432/\${POSTGRES_DB:-app}`;
   return {
     kind: 'postgres',
     name: 'db',
     image: 'postgres:17',
-    urls: urlVars.map((v) => [v, url] as const),
+    urls: [...urlVars.map((v) => [v, url] as const), ...connectionFields('postgres', reads)],
     env: [
       { name: 'POSTGRES_USER', value: 'app', comment: 'Postgres (the db service) creates this user and database on its first start' },
       { name: 'POSTGRES_PASSWORD', value: 'change-me', comment: 'required: docker compose stops with a message while it is unset' },
@@ -67,13 +97,13 @@ export function postgresService(urlVars: readonly string[]): ServicePlan {
   };
 }
 
-export function redisService(urlVars: readonly string[]): ServicePlan {
+export function redisService(urlVars: readonly string[], reads: readonly string[] = []): ServicePlan {
   const url = 'redis://cache:6379/0';
   return {
     kind: 'redis',
     name: 'cache',
     image: 'redis:8',
-    urls: urlVars.map((v) => [v, url] as const),
+    urls: [...urlVars.map((v) => [v, url] as const), ...connectionFields('redis', reads)],
     env: [],
     compose: {
       image: 'redis:8',
@@ -84,6 +114,7 @@ export function redisService(urlVars: readonly string[]): ServicePlan {
   };
 }
 
-export function servicePlan(kind: ServiceKind, urlVars: readonly string[]): ServicePlan {
-  return kind === 'postgres' ? postgresService(urlVars) : redisService(urlVars);
+/** `reads`: the variables the code reads, for settings that take the connection field by field. */
+export function servicePlan(kind: ServiceKind, urlVars: readonly string[], reads: readonly string[] = []): ServicePlan {
+  return kind === 'postgres' ? postgresService(urlVars, reads) : redisService(urlVars, reads);
 }

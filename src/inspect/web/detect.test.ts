@@ -200,6 +200,8 @@ describe('services and environment', () => {
       { kind: 'postgres', reason: { value: 'asyncpg in the main dependencies', source: { file: 'pyproject.toml', line: 5, column: 28 } }, envVar: 'DATABASE_URL' },
       { kind: 'redis', reason: { value: 'rq in the main dependencies', source: { file: 'pyproject.toml', line: 5, column: 39 } }, envVar: 'REDIS_URL' },
     ]);
+    // Every variable the code reads, for settings that take a connection field by field.
+    expect(facts.web.envVars).toEqual(['DATABASE_URL', 'REDIS_URL', 'SECRET_KEY']);
   });
 
   it('a SQLAlchemy postgresql:// URL in the code is a Postgres need without a driver named', async () => {

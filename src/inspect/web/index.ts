@@ -194,7 +194,8 @@ export async function readWeb(ctx: WebContext): Promise<WebReading> {
   const services = config.services === undefined
     ? detected
     : config.services.map((kind) => ({ kind, reason: fact(key('services'), ctx.configRef('services')), envVar: detected.find((s) => s.kind === kind)?.envVar }));
-  return { web: { app, celery, services }, issues };
+  const envVars = [...new Set(reads.map((r) => r.name))];
+  return { web: { app, celery, services, ...(envVars.length > 0 ? { envVars } : {}) }, issues };
 }
 
 async function readCelery(

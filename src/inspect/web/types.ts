@@ -92,4 +92,9 @@ export interface WebFacts {
   readonly app: WebAppFacts | undefined;
   readonly celery: CeleryFacts | undefined;
   readonly services: readonly ServiceNeed[];
+  /**
+   * The environment variables the scanned code reads (Django's settings included), in order:
+   * settings that take a connection field by field (`REDIS_HOST`, `POSTGRES_PORT`) get them wired.
+   */
+  readonly envVars?: readonly string[];
 }
