@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          // The fuzz tests' time oracle is a hang guard here (test/fuzz/oracle.ts); npm run fuzz keeps 2 s.
+          env: { PYCRANE_FUZZ_LIMIT_MS: '10000' },
         },
       },
       {

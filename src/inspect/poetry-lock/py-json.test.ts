@@ -33,3 +33,19 @@ describe('pythonJsonDumps (json.dumps(sort_keys=True))', () => {
     expect(pythonFloatRepr(NaN)).toBe('NaN');
   });
 });
+
+describe('pythonJsonDumps: nesting (found by the fuzzer, test/fuzz)', () => {
+  const nested = (depth: number): unknown => {
+    let v: unknown = 1n;
+    for (let i = 0; i < depth; i++) v = i % 2 === 0 ? [v] : { a: v };
+    return v;
+  };
+  it('encodes values nested as deep as CPython allows', () => {
+    expect(pythonJsonDumps(nested(3))).toBe('[{"a": [1]}]');
+    // 200 arrays `[…]` (2 characters each), 200 objects `{"a": …}` (7 each) and the `1`.
+    expect(pythonJsonDumps(nested(400))?.length).toBe(200 * 2 + 200 * 7 + 1);
+  });
+  it('gives up (undefined, like a RecursionError in Python) instead of overflowing the stack', () => {
+    expect(pythonJsonDumps(nested(50_000))).toBeUndefined();
+  });
+});

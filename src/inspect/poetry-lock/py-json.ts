@@ -3,7 +3,8 @@
  * separators, ensure_ascii (`\uXXXX` escapes, lowercase, UTF-16 surrogate pairs), keys
  * sorted by code point, floats as `repr()`. Integers must be bigints (smol-toml's
  * `integersAsBigInt`) so that `1` and `1.0` stay apart, as they do in Python.
- * Returns undefined for values Python's json cannot encode (dates).
+ * Returns undefined for values Python's json cannot encode (dates, and nesting deeper than
+ * MAX_DEPTH: CPython's encoder stops at its recursion limit of 1000 with a RecursionError).
  */
 export function pythonJsonDumps(value: unknown, options: { compact?: boolean } = {}): string | undefined {
   // `separators=(",", ":")` when compact (pipenv), Python's default `", "` and `": "` otherwise (Poetry).
@@ -18,19 +19,23 @@ export function pythonJsonDumps(value: unknown, options: { compact?: boolean } =
 
 class NotSerializable extends Error {}
 
-function dump(value: unknown, item: string, colon: string): string {
+/** Below CPython's recursion limit (1000), and shallow enough for any JS stack. */
+const MAX_DEPTH = 500;
+
+function dump(value: unknown, item: string, colon: string, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new NotSerializable();
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return pythonFloatRepr(value);
   if (typeof value === 'string') return pythonString(value);
-  if (Array.isArray(value)) return `[${value.map((v) => dump(v, item, colon)).join(item)}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => dump(v, item, colon, depth + 1)).join(item)}]`;
   if (value instanceof Date) throw new NotSerializable();
   if (typeof value === 'object') {
     const entries = Object.keys(value).sort(compareCodePoints);
     const record = value as Record<string, unknown>;
-    return `{${entries.map((key) => `${pythonString(key)}${colon}${dump(record[key], item, colon)}`).join(item)}}`;
+    return `{${entries.map((key) => `${pythonString(key)}${colon}${dump(record[key], item, colon, depth + 1)}`).join(item)}}`;
   }
   throw new NotSerializable();
 }

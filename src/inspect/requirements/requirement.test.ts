@@ -109,3 +109,19 @@ describe('pinnedVersion and wheelNameVersion', () => {
     expect(wheelNameVersion('foo-1.0.whl')).toBeUndefined();
   });
 });
+
+describe('parseRequirementArg on long runs of white space (found by the fuzzer, test/fuzz/crashers/requirements)', () => {
+  it.each([
+    ['spaces', ' '],
+    ['byte-order marks', '\uFEFF'],
+  ])('reads a name followed by 50,000 %s in linear time', (_what, ws) => {
+    const start = performance.now();
+    const scan = parseRequirementArg(`multid${ws.repeat(50_000)}ict`);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(scan.ok).toBe(false);
+  });
+  it('still tells `name [extras] @ url` from a path', () => {
+    const scan = parseRequirementArg('pkg [a, b]  @ https://example.org/pkg-1.0.tar.gz');
+    expect(scan.ok && scan.value.name).toBe('pkg');
+  });
+});

@@ -19,7 +19,8 @@ const VCS_URL = /^(?:git|svn|(?:git|hg|svn|bzr)\+[A-Za-z-]+):/i;
 // pip's ARCHIVE_EXTENSIONS.
 const ARCHIVE = /\.(?:whl|zip|tar|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
 // `name [extras] @`: a PEP 508 direct reference, told apart from a path that contains `@`.
-const DIRECT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*@/;
+// One `\s*` on each side of the optional extras (not `\s*(?:[...])?\s*`, which backtracks quadratically on a run of spaces).
+const DIRECT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/;
 
 export function isUrl(text: string): boolean {
   return URL_LINE.test(text);

@@ -217,3 +217,49 @@ describe('readSetupPy never throws, in linear time', () => {
     expect(large / small).toBeLessThan(10);
   });
 });
+
+describe('readSetupPy: nesting deeper than Python parses (found by the fuzzer, test/fuzz/crashers/setup-py)', () => {
+  it.each([
+    ['201 open brackets', `from setuptools import setup\nsetup(name="a",\n  x=${'['.repeat(201)}\n)\n`, 3],
+    ['thousands of parentheses, closed', `from setuptools import setup\n${'('.repeat(12_000)}${')'.repeat(12_000)}\n`, 2],
+    ['thousands of parentheses, unclosed', `${'('.repeat(3000)} setup(name="a")\n`, 1],
+    ['201 closing brackets that close nothing, one a line', `from setuptools import setup\nsetup(name="a")\n${']\n'.repeat(45_000)}`, 203],
+  ])('%s: E_SETUP_PY_TOO_DEEP at its line, no exception', (_what, text, line) => {
+    const meta = readSetupPy(text);
+    expect(codes(meta)).toEqual([`E_SETUP_PY_TOO_DEEP ${line}`]);
+    expect(meta.usesSetupCall).toBe(false);
+  });
+  it.each([
+    ['200 brackets', `from setuptools import setup\nsetup(name="a", x=${'['.repeat(199)}${']'.repeat(199)})\n`],
+    ['200 closing brackets too many', `from setuptools import setup\nsetup(name="a")\n${')'.repeat(200)}\n`],
+    ['brackets in strings and comments', `from setuptools import setup\n# ${'('.repeat(300)}\nsetup(name="a", d="${'('.repeat(300)}", e='''\n${'['.repeat(300)}''')\n`],
+  ])('%s: read as usual', (_what, text) => {
+    const meta = readSetupPy(text);
+    expect(meta.name?.value).toBe('a');
+    expect(codes(meta).filter((c) => c.startsWith('E_SETUP_PY_TOO_DEEP'))).toEqual([]);
+  });
+});
+
+describe('readSetupPy: text that is not Python (found by the fuzzer, test/fuzz/crashers/setup-py)', () => {
+  const head = 'from setuptools import setup\nsetup(name="a")\n';
+  it.each([
+    ['175,000 × U+0085 (the crasher)', '\u0085'.repeat(175_000), 1],
+    ['201 × U+0085 after setup()', `${head}x = 1${'\u0085'.repeat(201)}\n`, 3],
+    ['201 dollar signs, question marks and backticks, one a line', `${head}${'$\n?\n`\n'.repeat(67)}`, 203],
+    ['201 control characters', `${head}${'\u0001'.repeat(201)}\n`, 3],
+  ])('%s: E_SETUP_PY_NOT_PYTHON at its line, no exception', (_what, text, line) => {
+    const meta = readSetupPy(text);
+    expect(codes(meta)).toEqual([`E_SETUP_PY_NOT_PYTHON ${line}`]);
+    expect(meta.issues[0]?.message).toBe('setup.py is not Python source (more than 200 characters outside strings and comments that are not Python): pycrane found no metadata in it');
+    expect(meta.usesSetupCall).toBe(false);
+  });
+  it.each([
+    ['200 × U+0085', `${head}${'\u0085'.repeat(200)}\n`],
+    ['U+0085 and $ in strings and comments', `${head}# ${'\u0085$?`'.repeat(300)}\nd = "${'\u0085$'.repeat(300)}"\ne = '''\n${'\u0085'.repeat(300)}'''\n`],
+    ['non-ASCII identifiers, beyond the BMP too, a BOM, tabs and form feeds', `\uFEFF${head}\f${'café = 1\nπ =\t2\n𝑥 = 3\n'.repeat(100)}`],
+  ])('%s: read as usual', (_what, text) => {
+    const meta = readSetupPy(text);
+    expect(meta.name?.value).toBe('a');
+    expect(codes(meta).filter((c) => c.startsWith('E_SETUP_PY_NOT_PYTHON'))).toEqual([]);
+  });
+});

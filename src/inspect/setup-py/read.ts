@@ -4,6 +4,7 @@ import type { Issue } from '../../core/issue.js';
 import { type Fact, fact, type SourceRef } from '../../core/location.js';
 import { Evaluator, type PyValue } from './evaluate.js';
 import { entryPointSections, parseEntryPoint, requirementLines, type TextLine, yieldLines } from './lines.js';
+import { type Unparseable, unparseableAt } from './nesting.js';
 import { SyntaxCollector } from './python2.js';
 import { type Bindings, collectBindings, MutationCollector, parameterBindings } from './scope.js';
 import { bracketItems, childNodes, dottedName, SourceText } from './syntax.js';
@@ -55,38 +56,24 @@ const WATCHED = new Set([
  * bound to literals earlier in the file. Never throws; what it cannot read is in `unread`.
  */
 export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
+  const unparseable = unparseableAt(text);
+  if (unparseable) return notParsed(file, unparseable);
   try {
     return readParsed(text, file);
   } catch (error) {
-    // Brackets or operators nested thousands deep overflow the parser's and the reader's recursion;
-    // CPython stops sooner (200 brackets, or "too complex"), so no pip can build from such a file either.
+    // Operators chained thousands deep (`not not not ...`) overflow the parser's recursion; CPython
+    // stops too ("too complex" or a RecursionError), so no pip can build from such a file either.
     if (!(error instanceof RangeError)) throw error;
-    return {
-      ...EMPTY,
-      issues: [{
-        code: 'E_SETUP_PY_TOO_DEEP',
-        severity: 'error',
-        message: `${file} nests brackets or operators too deeply to read (${error.message}); Python's own parser refuses such nesting too: pycrane found no metadata in it`,
-        source: { file, line: deepestLine(text) },
-      }],
-    };
+    return notParsed(file, { line: 1, why: error.message, kind: 'too-deep' });
   }
 }
 
-/** The line where bracket nesting is deepest (brackets in strings and comments count too: it is only a pointer). */
-function deepestLine(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let line = 1;
-  let at = 1;
-  for (const ch of text) {
-    if (ch === '\n') line++;
-    else if (ch === '(' || ch === '[' || ch === '{') {
-      depth++;
-      if (depth > max) [max, at] = [depth, line];
-    } else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
-  }
-  return at;
+function notParsed(file: string, { line, why, kind }: Unparseable): SetupMetadata {
+  const [code, what] = kind === 'too-deep' ? ['E_SETUP_PY_TOO_DEEP', 'nests too deeply for Python to parse'] : ['E_SETUP_PY_NOT_PYTHON', 'is not Python source'];
+  return {
+    ...EMPTY,
+    issues: [{ code, severity: 'error', message: `${file} ${what} (${why}): pycrane found no metadata in it`, source: { file, line } }],
+  };
 }
 
 function readParsed(text: string, file: string): SetupMetadata {
