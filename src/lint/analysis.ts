@@ -306,10 +306,11 @@ export function pythonMinorOf(from: FromNode): string | undefined {
   if (!from.image || !from.imageComplete) return undefined;
   const name = from.imageName ?? '';
   const tag = from.tag ?? '';
-  const inTag = /python-?(\d+)\.(\d+)/.exec(tag);
+  // Parts of at most 9 digits (MAX_VERSION_PART_DIGITS): longer ones are not a Python version.
+  const inTag = /python-?(\d{1,9})\.(\d{1,9})(?!\d)/.exec(tag);
   if (inTag) return `${inTag[1]}.${inTag[2]}`;
   if (/(^|\/)python$/.test(name)) {
-    const m = /^(\d+)\.(\d+)/.exec(tag);
+    const m = /^(\d{1,9})\.(\d{1,9})(?!\d)/.exec(tag);
     if (m) return `${m[1]}.${m[2]}`;
   }
   return undefined;
@@ -319,8 +320,10 @@ export function pythonMinorOf(from: FromNode): string | undefined {
 export function pythonVersionOf(from: FromNode): string | undefined {
   const minor = pythonMinorOf(from);
   if (!minor) return undefined;
-  const m = new RegExp(`${minor.replace('.', '\\.')}(\\.\\d+)?`).exec(from.tag ?? '');
-  return m ? m[0] : minor;
+  const tag = from.tag ?? '';
+  const at = tag.indexOf(minor);
+  const patch = at === -1 ? undefined : /^\.\d{1,9}(?!\d)/.exec(tag.slice(at + minor.length))?.[0];
+  return minor + (patch ?? '');
 }
 
 export function isAlpine(from: FromNode): boolean {

@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LineIndex, type Range } from '../dockerfile/text.js';
+import { nestingDepth } from './nesting.js';
 import type { TextFile } from './types.js';
 
 export type PathSegment = string | number;
@@ -31,9 +32,27 @@ export interface IgnoreFile {
   readonly entries: readonly IgnoreEntry[];
 }
 
+/** Deeper than this, a compose or devcontainer file is not parsed (none is more than a dozen levels deep). */
+export const MAX_NESTING = 100;
+
+function unparsed(file: TextFile, index: LineIndex, message: string, offset: number): TreeFile {
+  const range = index.rangeOf(offset, offset + 1);
+  return { path: file.path, text: file.text, index, value: undefined, errors: [{ message, range }], rangeAt: () => undefined };
+}
+
 function treeFile(file: TextFile, parsedText: string): TreeFile {
   const index = new LineIndex(file.text);
-  const doc: Document.Parsed = parseDocument(parsedText, { prettyErrors: false, uniqueKeys: false, merge: true });
+  // The yaml library recurses per level (a stack overflow near 2,000, seconds at 1,500 flow brackets).
+  const depth = nestingDepth(parsedText, MAX_NESTING);
+  const tooDeep = `collections nested more than ${MAX_NESTING} levels deep: not parsed`;
+  if (depth.depth > MAX_NESTING) return unparsed(file, index, tooDeep, depth.offset);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(parsedText, { prettyErrors: false, uniqueKeys: false, merge: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return unparsed(file, index, `too deeply nested to parse (${e.message})`, depth.offset);
+  }
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, range: index.rangeOf(e.pos[0], e.pos[1]) }));
   let value: unknown;
   try {

@@ -91,3 +91,20 @@ describe('minorAdmits at the boundaries the constraints name', () => {
     expect(minorAdmits(minor, [u(spec)])).toBe(expected);
   });
 });
+
+describe('version parts beyond nine digits', () => {
+  it('are not constraints (pep440 keeps parts as JS numbers and fails past the safe integers)', () => {
+    expect(pep440('>=3.3333333333333333333333')).toBeUndefined();
+    expect(poetryToPep440('^999999999999999999993.3')).toBeUndefined();
+    expect(pep440('>=3.123456789')).toEqual(['>=3.123456789']);
+  });
+
+  it('satisfy nothing instead of throwing', () => {
+    expect(satisfiesUnion('999999999999999999993.3.0', ['>=3.9'])).toBe(false);
+    expect(satisfiesUnion('3.3.3333333333333333333333', ['', '>=3.1'])).toBe(false);
+    expect(satisfiesUnion('not-a-version', ['>=3.9'])).toBe(false);
+    expect(satisfiesUnion('3.12.0', ['<1e+21'])).toBe(false);
+    expect(minorAdmits('999999999999999999993.3', [['>=3.9']])).toBe(false);
+    expect(satisfiesUnion('3.12.0', ['>=3.9'])).toBe(true);
+  });
+});

@@ -1,4 +1,17 @@
-import { satisfies, validRange } from '@renovatebot/pep440';
+import { satisfies, valid, validRange } from '@renovatebot/pep440';
+
+/**
+ * A Python version's parts are small numbers; @renovatebot/pep440 keeps them as JS numbers, so
+ * a part past the safe integers turns into `1e+21` and its parse returns null (and `satisfies`
+ * throws). Versions and constraints with a longer part are refused before they reach it.
+ */
+export const MAX_VERSION_PART_DIGITS = 9;
+const OVERSIZED_PART = new RegExp(`\\d{${MAX_VERSION_PART_DIGITS + 1}}`);
+
+/** The text has a number longer than MAX_VERSION_PART_DIGITS digits (`3.3333333333333`). */
+export function hasOversizedPart(text: string): boolean {
+  return OVERSIZED_PART.test(text);
+}
 
 /**
  * A Python version constraint as PEP 440 specifier sets: a version satisfies it when it
@@ -14,6 +27,7 @@ const TOKEN = /(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([0-9*xX][0-9A-Za-z.*+!-]*)/y;
  * undefined when the text is not a constraint.
  */
 export function poetryToPep440(constraint: string): Pep440Union | undefined {
+  if (hasOversizedPart(constraint)) return undefined;
   const out: string[] = [];
   for (const disjunct of constraint.split(/\s*\|\|?\s*/)) {
     const parts: string[] = [];
@@ -41,6 +55,7 @@ export function poetryToPep440(constraint: string): Pep440Union | undefined {
 export function pep440(constraint: string): Pep440Union | undefined {
   const spec = constraint.trim();
   if (spec === '' || spec === '*') return [''];
+  if (hasOversizedPart(spec)) return undefined;
   return validRange(spec) ? [spec] : undefined;
 }
 
@@ -79,8 +94,10 @@ function bump(ints: readonly number[], index: number): string {
   return [...head, (ints[index] ?? 0) + 1].join('.');
 }
 
+/** False for a version pep440 cannot parse (it would throw) or one with an oversized part. */
 export function satisfiesUnion(version: string, union: Pep440Union): boolean {
-  return union.some((spec) => spec === '' || satisfies(version, spec));
+  if (hasOversizedPart(version) || valid(version) === null) return false;
+  return union.some((spec) => spec === '' || (!hasOversizedPart(spec) && validRange(spec) && satisfies(version, spec)));
 }
 
 /**

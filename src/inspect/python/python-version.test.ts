@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePythonVersion } from './python-version.js';
+import { parsePythonVersion, parseRuntimeTxt, parseToolVersions } from './python-version.js';
 
 const pin = (text: string) => parsePythonVersion(text, '.python-version').pin;
 
@@ -24,5 +24,27 @@ describe('parsePythonVersion', () => {
       expect.objectContaining({ code: 'W_PYTHON_VERSION_IGNORED', severity: 'warning', source: { file: '.python-version', line: 1 } }),
     ]);
     expect(parsePythonVersion('system', '.python-version').pin).toBeUndefined();
+  });
+});
+
+describe('version parts beyond nine digits (fuzz crashers test/fuzz/crashers/python-version)', () => {
+  it('ignores them with a warning that names the file and line', () => {
+    for (const text of ['999999999999999999993.3', '3.3.3333333333333333333333', `# pin\n3.${'3'.repeat(32_811)}`]) {
+      const { pin: p, issues } = parsePythonVersion(text, '.python-version');
+      expect(p).toBeUndefined();
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ code: 'W_PYTHON_VERSION_IGNORED', severity: 'warning', source: { file: '.python-version', line: text.startsWith('#') ? 2 : 1 } });
+      expect(issues[0]?.message).toContain('longer than 9 digits');
+      expect(issues[0]?.message.length).toBeLessThan(200);
+    }
+  });
+
+  it('keeps nine-digit parts', () => {
+    expect(pin('3.12.123456789')).toMatchObject({ minor: '3.12', exact: '3.12.123456789' });
+  });
+
+  it('applies to runtime.txt and .tool-versions too', () => {
+    expect(parseRuntimeTxt('python-3.11.99999999999\n', 'runtime.txt')).toMatchObject({ pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', source: { file: 'runtime.txt', line: 1 } }] });
+    expect(parseToolVersions('nodejs 20\npython 3.11.99999999999\n', '.tool-versions')).toMatchObject({ pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', source: { file: '.tool-versions', line: 2 } }] });
   });
 });

@@ -1,5 +1,12 @@
 import type { SourceRef } from '../../core/location.js';
 import type { Issue } from '../../core/issue.js';
+import { hasOversizedPart, MAX_VERSION_PART_DIGITS } from './constraint.js';
+
+function oversized(what: string, raw: string, source: SourceRef): { pin: undefined; issues: Issue[] } {
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}… (${raw.length} characters)` : raw;
+  const message = `${what} names "${shown}", a version with a part longer than ${MAX_VERSION_PART_DIGITS} digits: ignored`;
+  return { pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', severity: 'warning', message, source }] };
+}
 
 export interface PythonPin {
   /** `3.13` */
@@ -22,6 +29,7 @@ export function parsePythonVersion(text: string, file: string): { pin: PythonPin
     const raw = (lines[i] ?? '').trim();
     if (raw === '' || raw.startsWith('#')) continue;
     const source = { file, line: i + 1 };
+    if (hasOversizedPart(raw)) return oversized(file, raw, source);
     const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+._a-z0-9]*)?$/i.exec(raw);
     if (!m) {
       return {
@@ -48,6 +56,7 @@ export function parseRuntimeTxt(text: string, file: string): { pin: PythonPin | 
   const raw = (text.split(/\r?\n/)[line] ?? '').trim();
   if (line === -1) return { pin: undefined, issues: [] };
   const source = { file, line: line + 1 };
+  if (hasOversizedPart(raw)) return oversized(file, raw, source);
   const m = /^python-(\d+)\.(\d+)(?:\.(\d+))?$/i.exec(raw);
   if (!m) {
     return { pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', severity: 'warning', message: `${file} names "${raw}", not python-X.Y[.Z]: ignored`, source }] };

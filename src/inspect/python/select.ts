@@ -18,7 +18,7 @@ import type { Issue } from '../../core/issue.js';
 import { type Fact, fact, formatRef, type SourceRef } from '../../core/location.js';
 import { isMature, MATURITY_MONTHS, python3Minors, pythonEol, pythonRelease, RELEASES_AS_OF } from '../../core/python-releases.js';
 import type { PythonFacts } from '../model.js';
-import { compareMinor, minorAdmits, type Pep440Union, pep440, poetryToPep440, satisfiesUnion } from './constraint.js';
+import { compareMinor, hasOversizedPart, MAX_VERSION_PART_DIGITS, minorAdmits, type Pep440Union, pep440, poetryToPep440, satisfiesUnion } from './constraint.js';
 
 export interface ConstraintInput {
   readonly value: string;
@@ -93,7 +93,16 @@ export function selectPython(
   const supported = options.candidates ? all : all.filter((m) => pythonEol(m, options.today) === undefined);
   const allFacts = constraints.map((c) => c.fact);
 
-  const [pin, ...others] = pins;
+  const [pin, ...others] = pins.filter((p) => {
+    if (!hasOversizedPart(p.raw) && !hasOversizedPart(p.minor) && !hasOversizedPart(p.exact ?? '')) return true;
+    issues.push({
+      code: 'W_PYTHON_VERSION_IGNORED',
+      severity: 'warning',
+      message: `${p.label} pins Python "${p.raw.length > 40 ? `${p.raw.slice(0, 40)}…` : p.raw}", a version with a part longer than ${MAX_VERSION_PART_DIGITS} digits: ignored`,
+      ...(p.source ? { source: p.source } : {}),
+    });
+    return false;
+  });
   for (const other of others) {
     if (pin && other.minor !== pin.minor) {
       issues.push({

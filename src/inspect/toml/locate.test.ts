@@ -137,3 +137,39 @@ describe('locateToml on deeply nested values', () => {
     expect(closed.find(['y'])?.line).toBe(2);
   });
 });
+
+describe('locateToml on keys with thousands of dotted parts (found by the fuzzer, test/fuzz/crashers/poetry-lock)', () => {
+  const path = (part: string, n: number) => Array<string>(n).fill(part);
+  const text = [
+    `${'a.'.repeat(24_999)}a = 1`,
+    `${'a.'.repeat(24_999)}z = [1, { y = 2 }]`,
+    `[${'b.'.repeat(9_999)}b]`,
+    'c = 2',
+    `[[${'d.'.repeat(4_999)}d]]`,
+    'e = 3',
+    `[[${'d.'.repeat(4_999)}d]]`,
+    `${'f.'.repeat(2_999)}f = 4`,
+    '',
+  ].join('\n');
+
+  it('is given a 100 KB document', () => {
+    expect(text.length).toBeGreaterThan(100_000);
+  });
+
+  it('finds every dotted key, its implicit parents at their first mention, and what is under them', () => {
+    const at = locateToml(text, 'p.toml');
+    expect(at.find(path('a', 25_000))).toEqual({ file: 'p.toml', line: 1, column: 1 });
+    expect(at.find(path('a', 12_345))).toEqual({ file: 'p.toml', line: 1, column: 1 });
+    expect(at.find([...path('a', 24_999), 'z'])).toEqual({ file: 'p.toml', line: 2, column: 1 });
+    // Arrays and inline tables deeper than the parser allows are skipped, not read.
+    expect(at.find([...path('a', 24_999), 'z', 1])).toBeUndefined();
+    expect(at.near([...path('a', 24_999), 'z', 1, 'y'])).toEqual({ file: 'p.toml', line: 2, column: 1 });
+    expect(at.find(path('a', 25_001))).toBeUndefined();
+    expect(at.near([...path('a', 25_000), 'nope', 'no'])).toEqual({ file: 'p.toml', line: 1, column: 1 });
+    expect(at.find([...path('b', 10_000), 'c'])).toEqual({ file: 'p.toml', line: 4, column: 1 });
+    expect(at.find([...path('d', 5_000), 0, 'e'])?.line).toBe(6);
+    expect(at.find([...path('d', 5_000), 1])?.line).toBe(7);
+    expect(at.find([...path('d', 5_000), 1, ...path('f', 3_000)])).toEqual({ file: 'p.toml', line: 8, column: 1 });
+    expect(at.find([...path('d', 5_000), 2])).toBeUndefined();
+  });
+});

@@ -17,40 +17,64 @@ export interface TomlLocator {
   near(path: TomlPath): SourceRef | undefined;
 }
 
-const SEP = '\u0000';
 /** Deepest value the locator records (the parser refuses deeper documents); below it values are skipped. */
 const MAX_DEPTH = MAX_TOML_DEPTH;
-const keyOf = (path: TomlPath): string => path.map(String).join(SEP);
+
+/**
+ * One path of the document in a trie: sharing prefixes keeps a dotted key of n segments O(n) to record and
+ * look up (a map keyed by whole paths costs O(n²) for `a.a.a…`). Segments are keyed by `String(segment)`.
+ */
+interface PathNode {
+  readonly depth: number;
+  readonly children: Map<string, PathNode>;
+  /** Where the path is defined (implicit parents: their first mention). */
+  ref?: SourceRef;
+  /** For an array of tables: how many elements it has so far. */
+  arrayCount?: number;
+}
+
+const newNode = (depth: number): PathNode => ({ depth, children: new Map() });
+const childOf = (node: PathNode, segment: string | number): PathNode => {
+  const key = String(segment);
+  let child = node.children.get(key);
+  if (!child) {
+    child = newNode(node.depth + 1);
+    node.children.set(key, child);
+  }
+  return child;
+};
 
 export function locateToml(source: string, file: string): TomlLocator {
   // A byte order mark is not a column.
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const positions = new Map<string, SourceRef>();
+  const root = newNode(0);
   const lines = new LineIndex(text);
-  const refAt = (offset: number): SourceRef => lines.refAt(file, offset);
-  const record = (path: TomlPath, offset: number) => {
-    // Implicit parents (dotted keys, sub-table headers) point at their first mention. A recorded path has
-    // all its parents recorded, so the walk up stops at the first known one: O(depth), not O(depth²).
-    let ref: SourceRef | undefined;
-    for (let n = path.length; n >= 1; n--) {
-      const k = keyOf(n === path.length ? path : path.slice(0, n));
-      if (positions.has(k)) return;
-      ref ??= refAt(offset);
-      positions.set(k, ref);
-    }
+  /**
+   * The node under `base` at `segments`, every node on the way that has no position yet getting the one at
+   * `offset`: implicit parents (dotted keys, sub-table headers) point at their first mention.
+   */
+  const record = (base: PathNode, segments: readonly (string | number)[], offset: number): PathNode => {
+    let node = base;
+    for (const segment of segments) node = recordChild(node, segment, offset);
+    return node;
+  };
+  const recordChild = (node: PathNode, segment: string | number, offset: number): PathNode => {
+    const child = childOf(node, segment);
+    child.ref ??= lines.refAt(file, offset);
+    return child;
   };
 
-  // Arrays of tables: how many elements each has so far, by resolved path.
-  const arrayTableCounts = new Map<string, number>();
-  /** Turns header keys into a path, inserting the current index of enclosing arrays of tables. */
-  const resolveHeader = (keys: readonly string[]): (string | number)[] => {
-    const out: (string | number)[] = [];
+  /**
+   * Records the table header at `offset` with keys `keys`, going into the current (last) element of
+   * enclosing arrays of tables, and returns the table's node.
+   */
+  const recordHeader = (keys: readonly string[], offset: number): PathNode => {
+    let node = root;
     for (const key of keys) {
-      out.push(key);
-      const count = arrayTableCounts.get(keyOf(out));
-      if (count !== undefined) out.push(count - 1);
+      node = recordChild(node, key, offset);
+      if (node.arrayCount !== undefined) node = recordChild(node, node.arrayCount - 1, offset);
     }
-    return out;
+    return node;
   };
 
   let pos = 0;
@@ -159,16 +183,16 @@ export function locateToml(source: string, file: string): TomlLocator {
       else if ((c === ']' || c === '}') && --depth === 0) return;
     }
   };
-  const readValue = (path: TomlPath) => {
+  const readValue = (node: PathNode) => {
     skipSpaces();
     const c = peek();
     if (c === '"' || c === "'") readString();
-    else if ((c === '[' || c === '{') && path.length > MAX_DEPTH) skipNested();
-    else if (c === '[') readArray(path);
-    else if (c === '{') readInlineTable(path);
+    else if ((c === '[' || c === '{') && node.depth > MAX_DEPTH) skipNested();
+    else if (c === '[') readArray(node);
+    else if (c === '{') readInlineTable(node);
     else skipScalar();
   };
-  const readArray = (path: TomlPath) => {
+  const readArray = (node: PathNode) => {
     pos++; // [
     let index = 0;
     for (;;) {
@@ -183,13 +207,12 @@ export function locateToml(source: string, file: string): TomlLocator {
         continue;
       }
       const before = pos;
-      record([...path, index], pos);
-      readValue([...path, index]);
+      readValue(recordChild(node, index, pos));
       index++;
       if (pos === before) pos++; // never loop on unexpected text
     }
   };
-  const readInlineTable = (path: TomlPath) => {
+  const readInlineTable = (node: PathNode) => {
     pos++; // {
     for (;;) {
       skipBlank();
@@ -203,22 +226,21 @@ export function locateToml(source: string, file: string): TomlLocator {
         continue;
       }
       const before = pos;
-      readKeyValue(path);
+      readKeyValue(node);
       if (pos === before) pos++;
     }
   };
-  const readKeyValue = (table: TomlPath) => {
+  const readKeyValue = (table: PathNode) => {
     const start = pos;
     const key = readKey();
     if (key.length === 0) return;
-    const path = [...table, ...key];
-    record(path, start);
+    const node = record(table, key, start);
     skipSpaces();
     if (peek() === '=') pos++;
-    readValue(path);
+    readValue(node);
   };
 
-  let table: TomlPath = [];
+  let table = root;
   while (pos < text.length) {
     skipBlank();
     if (pos >= text.length) break;
@@ -229,15 +251,12 @@ export function locateToml(source: string, file: string): TomlLocator {
       const keys = readKey();
       pos += isArray ? 2 : 1;
       if (isArray) {
-        const parent = resolveHeader(keys.slice(0, -1));
-        const base = [...parent, keys[keys.length - 1] ?? ''];
-        const count = (arrayTableCounts.get(keyOf(base)) ?? 0) + 1;
-        arrayTableCounts.set(keyOf(base), count);
-        table = [...base, count - 1];
+        const base = recordChild(recordHeader(keys.slice(0, -1), start), keys[keys.length - 1] ?? '', start);
+        base.arrayCount = (base.arrayCount ?? 0) + 1;
+        table = recordChild(base, base.arrayCount - 1, start);
       } else {
-        table = resolveHeader(keys);
+        table = recordHeader(keys, start);
       }
-      record(table, start);
     } else {
       const before = pos;
       readKeyValue(table);
@@ -249,13 +268,20 @@ export function locateToml(source: string, file: string): TomlLocator {
   }
 
   return {
-    find: (path) => positions.get(keyOf(path)),
+    find: (path) => {
+      let node: PathNode | undefined = root;
+      for (const segment of path) node = node?.children.get(String(segment));
+      return node?.ref;
+    },
     near: (path) => {
-      for (let n = path.length; n > 0; n--) {
-        const ref = positions.get(keyOf(path.slice(0, n)));
-        if (ref) return ref;
+      let node: PathNode | undefined = root;
+      let ref: SourceRef | undefined;
+      for (const segment of path) {
+        node = node.children.get(String(segment));
+        if (!node) break;
+        ref = node.ref ?? ref;
       }
-      return undefined;
+      return ref;
     },
   };
 }

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_NESTING, parseJsoncFile, parseYamlFile } from './files.js';
+
+const crasher = (path: string) => readFileSync(new URL(`../../test/fuzz/crashers/${path}`, import.meta.url), 'utf8');
+
+describe('parseYamlFile', () => {
+  it('parses a compose file and locates paths in it', () => {
+    const f = parseYamlFile({ path: 'compose.yaml', text: 'services:\n  app:\n    ports:\n      - "8000:8000"\n' });
+    expect(f.errors).toEqual([]);
+    expect(f.value).toEqual({ services: { app: { ports: ['8000:8000'] } } });
+    expect(f.rangeAt(['services', 'app', 'ports', 0])).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 19 } });
+  });
+
+  it('reports nesting past the limit as a syntax error on its line instead of overflowing the stack (fuzz crashers)', () => {
+    for (const name of ['compose/7b2dd2c9a5f9.yaml', 'compose/aaa959d2d031.yaml']) {
+      const text = crasher(name);
+      const t0 = performance.now();
+      const f = parseYamlFile({ path: 'compose.yaml', text });
+      expect(performance.now() - t0).toBeLessThan(500);
+      expect(f.value).toBeUndefined();
+      expect(f.errors).toHaveLength(1);
+      expect(f.errors[0]?.message).toBe(`collections nested more than ${MAX_NESTING} levels deep: not parsed`);
+      // On the line of the run of `- ` or `[`.
+      expect(f.errors[0]?.range.start.line).toBe(text.slice(0, text.search(/(- |\[){100}/)).split('\n').length - 1);
+      expect(f.rangeAt(['services'])).toBeUndefined();
+    }
+  });
+
+  it('still parses 90 levels', () => {
+    const f = parseYamlFile({ path: 'compose.yaml', text: `x: ${'['.repeat(90)}${']'.repeat(90)}\n` });
+    expect(f.errors).toEqual([]);
+  });
+});
+
+describe('parseJsoncFile', () => {
+  it('parses comments and trailing commas', () => {
+    const f = parseJsoncFile({ path: 'devcontainer.json', text: '{\n  // c\n  "image": "python:3.12",\n}\n' });
+    expect(f.errors).toEqual([]);
+    expect(f.value).toEqual({ image: 'python:3.12' });
+  });
+
+  it('reports deep nesting after the object on its line (fuzz crasher devcontainer/6c5ec3b9158f.json)', () => {
+    const t0 = performance.now();
+    const f = parseJsoncFile({ path: '.devcontainer/devcontainer.json', text: crasher('devcontainer/6c5ec3b9158f.json') });
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(f.value).toBeUndefined();
+    expect(f.errors).toEqual([{ message: `collections nested more than ${MAX_NESTING} levels deep: not parsed`, range: { start: { line: 1, character: 102 }, end: { line: 1, character: 103 } } }]);
+  });
+});
