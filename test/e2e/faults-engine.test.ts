@@ -120,7 +120,8 @@ describe.skipIf(!engineAvailable)(`the engine fails mid-way${engineAvailable ? '
     // BuildKit is building once the buildx plugin runs; its slow step starts within seconds.
     await waitFor(() => descendants(run.child.pid as number).some((pid) => /buildx/.test(sh('cat', [`/proc/${pid}/cmdline`]).stdout)), 'docker buildx');
     await new Promise((r) => setTimeout(r, 3000));
-    for (const pid of descendants(run.child.pid as number)) spawnSync('kill', ['-KILL', String(pid)]);
+    // The docker CLI first, then its plugin: killed the other way round, docker exits 255 on its own.
+    for (const pid of descendants(run.child.pid as number).reverse()) spawnSync('kill', ['-KILL', String(pid)]);
     const exit = await run.done;
     expect(exit.code, exit.stderr).toBe(3);
     expect(errorLines(exit.stderr)).toEqual([expect.stringMatching(/^pycrane: the docker CLI was killed by SIGKILL while running `docker buildx build`/)]);
@@ -171,7 +172,8 @@ describe.skipIf(!engineAvailable)(`the engine fails mid-way${engineAvailable ? '
   it('dev: compose killed while a dependency is up removes what this run started (nothing stays half-configured)', async () => {
     const run = pycrane(['dev', dir, '--service', 'dev', '--detach', '--no-build'], { COMPOSE_PROJECT_NAME: unique });
     await waitFor(() => sh('docker', ['ps', '--quiet', '--filter', `label=com.docker.compose.project=${unique}`, '--filter', 'label=com.docker.compose.service=db']).stdout.trim() !== '', 'the db container');
-    for (const pid of descendants(run.child.pid as number)) spawnSync('kill', ['-KILL', String(pid)]);
+    // The docker CLI first, then its plugin: killed the other way round, docker exits 255 on its own.
+    for (const pid of descendants(run.child.pid as number).reverse()) spawnSync('kill', ['-KILL', String(pid)]);
     const exit = await run.done;
     expect(exit.code, exit.stderr).toBe(3);
     expect(errorLines(exit.stderr)).toEqual([expect.stringMatching(/^pycrane: the docker CLI was killed by SIGKILL while running `docker compose up`/)]);
