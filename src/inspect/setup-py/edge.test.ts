@@ -263,3 +263,13 @@ describe('readSetupPy: text that is not Python (found by the fuzzer, test/fuzz/c
     expect(codes(meta).filter((c) => c.startsWith('E_SETUP_PY_NOT_PYTHON'))).toEqual([]);
   });
 });
+
+describe('a setup.py the parser cannot walk', () => {
+  it('is reported as not read, never thrown (the fuzzer\'s test/fuzz/crashers/setup-py/6b4daa9a5d9e.py)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const text = readFileSync(path.join(import.meta.dirname, '../../../test/fuzz/crashers/setup-py/6b4daa9a5d9e.py'), 'utf8');
+    const meta = readSetupPy(text);
+    expect(meta.issues.map((i) => i.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^E_SETUP_PY_/)]));
+  });
+});

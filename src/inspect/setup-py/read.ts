@@ -63,8 +63,11 @@ export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
   } catch (error) {
     // Operators chained thousands deep (`not not not ...`) overflow the parser's recursion; CPython
     // stops too ("too complex" or a RecursionError), so no pip can build from such a file either.
-    if (!(error instanceof RangeError)) throw error;
-    return notParsed(file, { line: 1, why: error.message, kind: 'too-deep' });
+    if (error instanceof RangeError) return notParsed(file, { line: 1, why: error.message, kind: 'too-deep' });
+    // The parser's tree walk fails on some pathological inputs (found by the fuzzer: a 60 KB file
+    // of recovered garbage): the file is then not read, as when it is not Python at all.
+    if (error instanceof TypeError) return notParsed(file, { line: 1, why: `the Python parser failed on it: ${error.message}`, kind: 'not-python' });
+    throw error;
   }
 }
 
