@@ -180,6 +180,7 @@ export async function planBuild(
     baseName: baseImageOf(dockerfileText, target),
     extra: { ...config.labels, ...parsePairs('--label', options.labels, deps.env) },
   });
+  const network = options.network ?? config.network ?? buildNetworkOf(facts);
   const request: BuildRequest = {
     context: dir,
     dockerfile: dockerfilePath,
@@ -191,7 +192,7 @@ export async function planBuild(
     ...(options.platform ?? config.platform ? { platform: options.platform ?? config.platform } : {}),
     cacheFrom: options.cacheFrom,
     cacheTo: options.cacheTo,
-    ...(options.network ?? config.network ?? buildNetworkOf(facts) ? { network: options.network ?? config.network ?? buildNetworkOf(facts) } : {}),
+    ...(network === undefined ? {} : { network }),
     progress: options.progress,
     output: options.output,
     iidFile,
