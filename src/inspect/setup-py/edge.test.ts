@@ -273,3 +273,25 @@ describe('a setup.py the parser cannot walk', () => {
     expect(meta.issues.map((i) => i.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^E_SETUP_PY_/)]));
   });
 });
+
+describe('a large setup.py with a syntax error (found by the fuzzer: test/fuzz/crashers/setup-py)', () => {
+  const head = 'from setuptools import setup\nsetup(name="a", version="1")\n';
+  const padding = '# a comment that makes the file large\n'.repeat(1000);
+  it('is not read past its first error, with the line of the error', () => {
+    const text = `${head}${padding}x = ${'not '.repeat(50_000)},\n`;
+    const meta = readSetupPy(text);
+    expect(codes(meta)).toEqual(['E_SETUP_PY_NOT_PYTHON 1003']);
+    expect(meta.issues[0]?.message).toContain('a syntax error at line 1003, in a file over 32 KiB');
+    expect(meta.usesSetupCall).toBe(false);
+  });
+  it('is read as usual when it has no error', () => {
+    const meta = readSetupPy(`${head}${padding}${'x = 1\n'.repeat(20_000)}`);
+    expect(meta.name?.value).toBe('a');
+    expect(meta.issues).toEqual([]);
+  });
+  it('is read around the error when it is at most 32 KiB (error recovery, as before)', () => {
+    const meta = readSetupPy(`${head}x = (\ny = 2\n`);
+    expect(meta.name?.value).toBe('a');
+    expect(codes(meta).filter((c) => c.startsWith('E_SETUP_PY_NOT_PYTHON'))).toEqual([]);
+  });
+});

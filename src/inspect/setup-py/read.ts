@@ -1,5 +1,4 @@
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
 import type { Issue } from '../../core/issue.js';
 import { type Fact, fact, type SourceRef } from '../../core/location.js';
 import { Evaluator, type PyValue } from './evaluate.js';
@@ -7,7 +6,7 @@ import { entryPointSections, parseEntryPoint, requirementLines, type TextLine, y
 import { type Unparseable, unparseableAt } from './nesting.js';
 import { SyntaxCollector } from './python2.js';
 import { type Bindings, collectBindings, MutationCollector, parameterBindings } from './scope.js';
-import { bracketItems, childNodes, dottedName, SourceText } from './syntax.js';
+import { bracketItems, childNodes, dottedName, MAX_RECOVERED_CHARS, parsePython, SourceText } from './syntax.js';
 
 export interface SetupConsoleScript {
   readonly name: string;
@@ -81,7 +80,11 @@ function notParsed(file: string, { line, why, kind }: Unparseable): SetupMetadat
 
 function readParsed(text: string, file: string): SetupMetadata {
   const src = new SourceText(text, file);
-  const tree = parser.parse(src.text);
+  const { tree, errorAt } = parsePython(src.text);
+  if (!tree) {
+    const why = `a syntax error at line ${src.line(errorAt)}, in a file over ${MAX_RECOVERED_CHARS / 1024} KiB that pycrane does not read past its first error`;
+    return notParsed(file, { line: src.line(errorAt), why, kind: 'not-python' });
+  }
   const syntax = new SyntaxCollector(src);
   const mutations = new MutationCollector(src);
   const calls: SyntaxNode[] = [];

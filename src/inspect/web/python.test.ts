@@ -138,3 +138,16 @@ describe('collectSources', () => {
     expect(moduleName('backend/manage.py', 'backend')).toBe('manage');
   });
 });
+
+describe('readPythonModule on a large file with a syntax error', () => {
+  const app = 'from flask import Flask\napp = Flask(__name__)\n';
+  it('reads it as empty past 32 KiB (Python could not import it), instead of seconds of error recovery', () => {
+    const mod = readPythonModule(`${app}${'x = 1\n'.repeat(6000)}x = ${'not '.repeat(50_000)},\n`, 'big.py', 'big');
+    expect(mod.imports.size).toBe(0);
+    expect(mod.assigns).toEqual([]);
+  });
+  it('reads around the error in a small file', () => {
+    const mod = readPythonModule(`${app}y = (\n`, 'small.py', 'small');
+    expect(mod.imports.get('Flask')).toBe('flask.Flask');
+  });
+});

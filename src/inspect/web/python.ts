@@ -1,7 +1,6 @@
-import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { type SyntaxNode, Tree } from '@lezer/common';
 import type { SourceRef } from '../../core/location.js';
-import { bracketItems, childNodes, decodeStringLiteral, dottedName, SourceText } from '../setup-py/syntax.js';
+import { bracketItems, childNodes, decodeStringLiteral, dottedName, parsePython, SourceText } from '../setup-py/syntax.js';
 
 /** `name = value` (or `a.b = value`), anywhere but inside a class body. */
 export interface PyAssign {
@@ -69,10 +68,13 @@ export interface PyModule {
   readonly classes: readonly PyClass[];
 }
 
-/** Parses one file (never throws: the parser recovers from any text). */
+/**
+ * Parses one file (never throws: the parser recovers from any text). A large file with a syntax error
+ * (over MAX_RECOVERED_CHARS) reads as empty: Python could not import it either.
+ */
 export function readPythonModule(text: string, file: string, module: string): PyModule {
   const src = new SourceText(text, file);
-  const tree = parser.parse(src.text);
+  const tree = parsePython(src.text).tree ?? Tree.empty;
   const imports = new Map<string, string>();
   const starImports: string[] = [];
   const assigns: PyAssign[] = [];
