@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, parseJsoncFile, parseYamlFile } from './files.js';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS, parseJsoncFile, parseYamlFile } from './files.js';
 
 const crasher = (path: string) => readFileSync(new URL(`../../test/fuzz/crashers/${path}`, import.meta.url), 'utf8');
 
@@ -25,6 +25,23 @@ describe('parseYamlFile', () => {
       expect(f.errors[0]?.range.start.line).toBe(text.slice(0, text.search(/(- |\[){100}/)).split('\n').length - 1);
       expect(f.rangeAt(['services'])).toBeUndefined();
     }
+  });
+
+  it(`lists the first ${MAX_SYNTAX_ERRORS} syntax errors, then one that counts the rest`, () => {
+    const text = `services:\n${'  app: [\n  } ]\n'.repeat(2000)}`;
+    const f = parseYamlFile({ path: 'compose.yaml', text });
+    expect(f.errors).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+    const last = f.errors[MAX_SYNTAX_ERRORS];
+    expect(last?.message).toMatch(/^\d+ more syntax errors from here on, not listed \(fix the first ones/);
+    expect(f.errors[0]?.range.start.line).toBeLessThanOrEqual(last?.range.start.line ?? -1);
+    expect(Error.stackTraceLimit).toBeGreaterThan(0);
+  });
+
+  it('keeps a file with a few errors whole', () => {
+    const f = parseYamlFile({ path: 'compose.yaml', text: 'services:\n  app: [\n' });
+    expect(f.errors.length).toBeGreaterThan(0);
+    expect(f.errors.length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS);
+    expect(f.errors.some((e) => e.message.includes('more syntax errors'))).toBe(false);
   });
 
   it('still parses 90 levels', () => {
