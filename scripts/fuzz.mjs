@@ -19,6 +19,8 @@ await build({
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'error',
+  // `--replay` runs inputs in this process: bundled CommonJS (schemas/validators.cjs) needs a real require.
+  banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
 });
 process.env.PYCRANE_ROOT ??= root;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,12 +1,14 @@
 import os from 'node:os';
 import { runFamily, type FamilyStats } from './campaign.js';
+import { readCrasher } from './crashers.js';
 import { FAMILIES, familyNamed } from './families.js';
+import { runOne, TIME_LIMIT_MS } from './oracle.js';
 import { FuzzPool } from './pool.js';
 import { statsTable } from './report.js';
-import { repoRoot } from './seeds.js';
+import { repoRoot, seedsFor } from './seeds.js';
 
 // `npm run fuzz -- --minutes N [--family F[,G]] [--seed S] [--workers W] [--inputs N]` (scripts/fuzz.mjs bundles and runs this).
-const USAGE = 'usage: npm run fuzz -- [--minutes N] [--family NAME[,NAME]] [--seed S] [--workers W] [--inputs N per family]';
+const USAGE = 'usage: npm run fuzz -- [--minutes N] [--family NAME[,NAME]] [--seed S] [--workers W] [--inputs N per family]\n       npm run fuzz -- --replay CRASHER [CRASHER ...]';
 
 interface Args {
   readonly minutes: number;
@@ -44,7 +46,33 @@ function parseArgs(argv: readonly string[]): Args {
   };
 }
 
+/**
+ * `--replay FILE...`: runs saved inputs in this process, three times each, and prints what they threw and
+ * how long they took; in-process so that `node --cpu-prof scripts/fuzz.mjs --replay FILE` profiles them.
+ */
+async function replay(files: readonly string[]): Promise<number> {
+  let failed = false;
+  // A shell glob also names the .meta.json files: each goes with its input.
+  for (const file of files.filter((f) => !f.endsWith('.meta.json'))) {
+    const { text, meta } = readCrasher(file);
+    const family = familyNamed(meta.family);
+    const seed = (await seedsFor(family.matches)).find((s) => s.name === meta.seed && s.target === meta.target);
+    if (!seed) console.log(`${file}: seed ${meta.seed} (${meta.target}) is gone; run alone`);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await runOne(family, seed ?? { project: {}, target: meta.target }, text));
+    const error = runs.find((r) => r.error)?.error;
+    const slowest = Math.max(...runs.map((r) => r.ms));
+    failed ||= error !== undefined || slowest > TIME_LIMIT_MS;
+    console.log(`${file} (${meta.family}, ${text.length} chars): ${runs.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')}${error ? `; ${error.name}: ${error.message} at ${error.stackTop}` : ''}`);
+  }
+  return failed ? 1 : 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--replay') {
+    if (argv.length < 2) throw new Error(`--replay: name at least one crasher\n${USAGE}`);
+    return replay(argv.slice(1));
+  }
   const args = parseArgs(argv);
   const root = repoRoot();
   const perFamilyMs = (args.minutes * 60_000) / args.families.length;

@@ -56,6 +56,20 @@ export function loadCrashers(root: string): Crasher[] {
   return out;
 }
 
+/** One saved input (<hash>.<ext>) with the .meta.json beside it: to replay it alone (`npm run fuzz -- --replay FILE`). */
+export function readCrasher(file: string): Crasher {
+  const base = path.basename(file);
+  const hash = base.slice(0, base.indexOf('.'));
+  const metaFile = path.join(path.dirname(file), `${hash}${META}`);
+  let meta: CrasherMeta;
+  try {
+    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as CrasherMeta;
+  } catch (error) {
+    throw new Error(`${file}: no readable ${hash}${META} beside it (${(error as Error).message})`);
+  }
+  return { file, text: meta.exact ?? readFileSync(file, 'utf8'), meta };
+}
+
 /** Writes test/fuzz/crashers/<family>/<hash>.<ext> and its .meta.json; returns the input's path. */
 export function saveCrasher(root: string, ext: string, text: string, meta: Omit<CrasherMeta, 'exact'>): string {
   const dir = path.join(crashersDir(root), meta.family);
