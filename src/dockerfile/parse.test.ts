@@ -105,6 +105,18 @@ describe('instructions', () => {
     ]);
   });
 
+  it('finds stages by name among 30,000 (a name lookup per FROM and COPY --from: once quadratic, found by the fuzzer)', () => {
+    const stages = Array.from({ length: 30_000 }, (_, i) => `FROM python:3.13-slim AS s${i}\n`).join('');
+    const m = parseDockerfile(`${stages}FROM s0 AS s1\nCOPY --from=s29999 /x /x\nFROM S1\n`);
+    expect(m.stages).toHaveLength(30_002);
+    expect(m.problems.map((p) => p.message)).toEqual(['duplicate stage name "s1"']);
+    // The first stage of a name wins; the duplicate is reported above.
+    expect(m.stages[30_000]?.baseStage).toBe(0);
+    expect(m.stages[30_001]?.baseStage).toBe(1);
+    const copy = m.stages[30_000]?.instructions.find((n) => n.kind === 'copy');
+    expect(copy?.kind === 'copy' && copy.fromRef).toEqual({ kind: 'stage', index: 29_999 });
+  });
+
   it('COPY destinations resolve against WORKDIR and ARGs', () => {
     const m = parseDockerfile('FROM a\nARG D=/srv\nWORKDIR $D\nCOPY --chown=1:1 a b ./sub/\n');
     const c = m.stages[0]?.instructions[3];

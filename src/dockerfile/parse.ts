@@ -258,6 +258,8 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Docke
   const globalArgs: KeyValueNode[] = [];
   let globalScope = new Scope();
   const stages: Stage[] = [];
+  /** Stage index by name, the first stage of a name winning (a map: 17,000 stages made a scan quadratic). */
+  const stageIndexByName = new Map<string, number>();
   const instructions: InstructionNode[] = [];
 
   interface Building {
@@ -292,14 +294,11 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Docke
       cmd: cur.cmd,
       entrypoint: cur.entrypoint,
     });
+    if (cur.name !== undefined && !stageIndexByName.has(cur.name)) stageIndexByName.set(cur.name, cur.index);
     cur = undefined;
   };
 
-  const stageByName = (name: string): number | undefined => {
-    const lower = name.toLowerCase();
-    for (const s of stages) if (s.name === lower) return s.index;
-    return undefined;
-  };
+  const stageByName = (name: string): number | undefined => stageIndexByName.get(name.toLowerCase());
   const laterNames = new Set<string>();
   for (const m of text.matchAll(/^[ \t]*FROM[ \t].*?[ \t]AS[ \t]+([^\s]+)/gim)) laterNames.add((m[1] as string).toLowerCase());
 
