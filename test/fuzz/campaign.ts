@@ -1,4 +1,5 @@
-import { type CrasherMeta, loadCrashers, saveCrasher } from './crashers.js';
+import path from 'node:path';
+import { type CrasherMeta, loadCrashers, saveCrasher, saveInput } from './crashers.js';
 import { familyNamed } from './families.js';
 import { minimise } from './minimise.js';
 import { TIME_LIMIT_MS } from './oracle.js';
@@ -54,6 +55,8 @@ export interface RunOptions {
   /** Minimise and write new crashers (the long run); the bounded run in npm test only counts. */
   readonly save: boolean;
   readonly log?: (line: string) => void;
+  /** Also write every finding as found, unminimised, into this folder (`--keep DIR`), for `--replay`. */
+  readonly keep?: string;
 }
 
 export async function runFamily(pool: FuzzPool, root: string, name: string, runSeed: number, budget: Budget, options: RunOptions): Promise<FamilyStats> {
@@ -101,8 +104,24 @@ export async function runFamily(pool: FuzzPool, root: string, name: string, runS
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  if (options.keep !== undefined) for (const f of findings) saveInput(path.join(options.keep, f.family), family.ext, f.text, metaOf(f, signatureOf(f), runSeed));
   const saved = options.save ? await saveNewClasses(pool, root, findings, runSeed, options.log ?? (() => {})) : [];
   return { family: name, inputs, seconds, crashes: findings.length, slowestMs, classes: [...new Set(findings.map(signatureOf))].sort(), saved };
+}
+
+function metaOf(f: Finding, signature: string, runSeed: number): Omit<CrasherMeta, 'exact'> {
+  const error = f.outcome.error;
+  return {
+    family: f.family,
+    seed: f.seedName,
+    target: f.target,
+    kind: signature.startsWith('slow:') ? 'slow' : 'crash',
+    signature,
+    threw: error ? `${error.name}: ${error.message}` : `took ${Math.round(f.outcome.ms)} ms (limit ${TIME_LIMIT_MS} ms)`,
+    stackTop: error?.stackTop,
+    ...(error?.innermost ? { innermost: error.innermost } : {}),
+    found: { runSeed, index: f.index, originalLength: f.text.length },
+  };
 }
 
 async function saveNewClasses(pool: FuzzPool, root: string, findings: readonly Finding[], runSeed: number, log: (line: string) => void): Promise<string[]> {
@@ -119,18 +138,7 @@ async function saveNewClasses(pool: FuzzPool, root: string, findings: readonly F
     log(`  minimising ${signature} (${f.text.length} chars) ...`);
     const text = await minimise(f.text, (t) => stillFails(pool, f, signature, t), { maxTests: slow ? 40 : 1500, deadline: Date.now() + MINIMISE_MS });
     const family = familyNamed(f.family);
-    const error = f.outcome.error;
-    const meta: Omit<CrasherMeta, 'exact'> = {
-      family: f.family,
-      seed: f.seedName,
-      target: f.target,
-      kind: slow ? 'slow' : 'crash',
-      signature,
-      threw: error ? `${error.name}: ${error.message}` : `took ${Math.round(f.outcome.ms)} ms (limit ${TIME_LIMIT_MS} ms)`,
-      stackTop: error?.stackTop,
-      ...(error?.innermost ? { innermost: error.innermost } : {}),
-      found: { runSeed, index: f.index, originalLength: f.text.length },
-    };
+    const meta = metaOf(f, signature, runSeed);
     const file = saveCrasher(root, family.ext, text, meta);
     log(`  saved ${file} (${text.length} chars)`);
     saved.push(file);

@@ -8,7 +8,7 @@ import { statsTable } from './report.js';
 import { repoRoot, seedsFor } from './seeds.js';
 
 // `npm run fuzz -- --minutes N [--family F[,G]] [--seed S] [--workers W] [--inputs N]` (scripts/fuzz.mjs bundles and runs this).
-const USAGE = 'usage: npm run fuzz -- [--minutes N] [--family NAME[,NAME]] [--seed S] [--workers W] [--inputs N per family]\n       npm run fuzz -- --replay CRASHER [CRASHER ...]';
+const USAGE = 'usage: npm run fuzz -- [--minutes N] [--family NAME[,NAME]] [--seed S] [--workers W] [--inputs N per family] [--keep DIR]\n       npm run fuzz -- --replay CRASHER [CRASHER ...]';
 
 interface Args {
   readonly minutes: number;
@@ -16,6 +16,7 @@ interface Args {
   readonly seed: number;
   readonly workers: number;
   readonly inputs: number | undefined;
+  readonly keep: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -23,7 +24,7 @@ function parseArgs(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
     const value = argv[i + 1];
-    if (!/^--(minutes|family|seed|workers|inputs)$/.test(flag) || value === undefined) throw new Error(`${flag}: unknown or without a value\n${USAGE}`);
+    if (!/^--(minutes|family|seed|workers|inputs|keep)$/.test(flag) || value === undefined) throw new Error(`${flag}: unknown or without a value\n${USAGE}`);
     values.set(flag.slice(2), value);
     i++;
   }
@@ -43,6 +44,7 @@ function parseArgs(argv: readonly string[]): Args {
     // Half the cores: the machine is shared.
     workers: number('workers', Math.max(1, Math.floor(os.availableParallelism() / 2))),
     inputs: values.has('inputs') ? number('inputs', 1) : undefined,
+    keep: values.get('keep'),
   };
 }
 
@@ -82,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const family of args.families) {
       const budget = args.inputs === undefined ? { until: Date.now() + perFamilyMs } : { inputs: args.inputs };
-      const stats = await runFamily(pool, root, family, args.seed, budget, { save: true, log: (line) => console.log(line) });
+      const stats = await runFamily(pool, root, family, args.seed, budget, { save: true, log: (line) => console.log(line), ...(args.keep === undefined ? {} : { keep: args.keep }) });
       rows.push(stats);
       console.log(`${family}: ${stats.inputs} inputs, ${(stats.inputs / stats.seconds).toFixed(0)}/s, ${stats.crashes} crashes, slowest ${stats.slowestMs.toFixed(0)} ms`);
       for (const c of stats.classes) console.log(`  class: ${c}`);

@@ -72,11 +72,15 @@ export function readCrasher(file: string): Crasher {
 
 /** Writes test/fuzz/crashers/<family>/<hash>.<ext> and its .meta.json; returns the input's path. */
 export function saveCrasher(root: string, ext: string, text: string, meta: Omit<CrasherMeta, 'exact'>): string {
-  const dir = path.join(crashersDir(root), meta.family);
+  return path.relative(root, saveInput(path.join(crashersDir(root), meta.family), ext, text, meta));
+}
+
+/** Writes <dir>/<hash>.<ext> and its .meta.json (what `--replay` reads); returns the input's path. */
+export function saveInput(dir: string, ext: string, text: string, meta: Omit<CrasherMeta, 'exact'>): string {
   mkdirSync(dir, { recursive: true });
   const hash = shortHash(text);
   const exact = Buffer.from(text, 'utf8').toString('utf8') === text ? {} : { exact: text };
   writeFileSync(path.join(dir, `${hash}.${ext}`), text);
   writeFileSync(path.join(dir, `${hash}${META}`), `${JSON.stringify({ ...meta, ...exact }, null, 2)}\n`);
-  return path.join('test', 'fuzz', 'crashers', meta.family, `${hash}.${ext}`);
+  return path.join(dir, `${hash}.${ext}`);
 }
