@@ -92,8 +92,15 @@ describe('normaliseName', () => {
     ['My Project', 'my-project'],
     ['--x--', 'x'],
     ['***', 'app'],
+    ['_a-b_', 'a-b'],
+    ['a.b', 'a-b'],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseName(input)).toBe(expected);
+  });
+  it('trims long runs of dashes and underscores in linear time', () => {
+    const run = '-_'.repeat(100_000);
+    expect(normaliseName(`${run}my${run}app${run}x`)).toBe(`my${run}app${run}x`);
+    expect(normaliseName(`a${run}.`)).toBe('a');
   });
 });
 

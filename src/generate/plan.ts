@@ -86,7 +86,8 @@ export function normaliseName(raw: string): string {
   const name = raw
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '');
+    // The lookbehind starts a trailing match only where its run starts: linear.
+    .replace(/^[-_]+|(?<![-_])[-_]+$/g, '');
   return name === '' ? 'app' : name;
 }
 

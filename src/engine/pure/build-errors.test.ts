@@ -21,6 +21,12 @@ describe('parseBuilderInspect', () => {
     expect(builder).toEqual({ name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/386'] });
     expect(parseBuilderInspect('ERROR: no builder "x" found')).toBeUndefined();
   });
+  it('an empty field stays empty (it does not take the next line); long runs of spaces are read in linear time', () => {
+    expect(parseBuilderInspect('Name:\nDriver: docker\n')).toBeUndefined();
+    const spaces = ' '.repeat(200_000);
+    const text = `Name:${spaces}default\nDriver:${spaces}docker\nPlatforms:${spaces}linux/amd64,${spaces}linux/arm64*${spaces}\rx\n`;
+    expect(parseBuilderInspect(text)).toEqual({ name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/arm64'] });
+  });
 });
 
 describe('explainBuildFailure (messages of buildx 0.13 on the lab)', () => {

@@ -33,11 +33,12 @@ export interface Explained {
 
 /** `Name: default` / `Driver: docker` / `Platforms: linux/amd64, linux/386` of `docker buildx inspect`. */
 export function parseBuilderInspect(text: string): BuilderInfo | undefined {
-  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim();
+  // The values are trimmed, so no `\s*` after the colon (it would also run on into the next line).
+  const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.trim();
   const name = field('Name');
   const driver = field('Driver');
   if (!name || !driver) return undefined;
-  const platforms = [...text.matchAll(/^Platforms:\s*(.*)$/gm)].flatMap((m) => (m[1] ?? '').split(',')).map((p) => p.trim().replace(/\*$/, '')).filter(Boolean);
+  const platforms = [...text.matchAll(/^Platforms:(.*)$/gm)].flatMap((m) => (m[1] ?? '').split(',')).map((p) => p.trim().replace(/\*$/, '')).filter(Boolean);
   return { name, driver, platforms: [...new Set(platforms)] };
 }
 

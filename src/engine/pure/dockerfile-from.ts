@@ -27,20 +27,23 @@ function logicalLines(text: string): string[] {
 }
 
 function substitute(value: string, args: ReadonlyMap<string, string>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare ?? '';
-    return args.get(name) ?? fallback ?? '';
-  });
+  const expand = (_m: string, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => args.get(braced ?? bare ?? '') ?? fallback ?? '';
+  // `${NAME:-...}` needs a `}`: after the last one only `$NAME` can match. Without the cut, every
+  // `${A:-` of a long tail without `}` would scan the whole tail (quadratic).
+  const end = value.lastIndexOf('}') + 1;
+  const head = value.slice(0, end).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, expand);
+  return head + value.slice(end).replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (m: string, bare: string) => expand(m, undefined, undefined, bare));
 }
 
 export function parseStages(text: string): Stage[] {
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   for (const line of logicalLines(text)) {
-    const match = /^\s*(\w+)\s+(.*)$/.exec(line);
+    // The keyword and one whitespace; the rest is sliced off (a `\s+(.*)$` tail is quadratic on long runs of spaces).
+    const match = /^\s*(\w+)\s/.exec(line);
     if (!match) continue;
     const keyword = (match[1] ?? '').toUpperCase();
-    const rest = (match[2] ?? '').trim();
+    const rest = line.slice(match[0].length).trim();
     if (keyword === 'ARG' && stages.length === 0) {
       const arg = /^([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?/.exec(rest);
       if (arg?.[1] && arg[2] !== undefined) globalArgs.set(arg[1], arg[2].replace(/^["']|["']$/g, ''));

@@ -34,6 +34,20 @@ describe('credential detection', () => {
     expect(checkText('RUN SECRET_KEY=notasecretreally python manage.py collectstatic')).toHaveLength(1);
     expect(checkText('RUN --mount=type=secret,id=netrc,target=/root/.netrc pip install x # buildkit')).toEqual([]);
   });
+  it('finds a password in a URL whose scheme starts after a non-word character', () => {
+    expect(checkText('x=git+https://bot:pw123@host/r.git').map((h) => h.value)).toContain('pw123');
+    expect(checkText('1.http://bot:pw123@host/').map((h) => h.value)).toEqual(['pw123']);
+    expect(checkText('_http://bot:pw123@host/ 1http://bot:pw123@host/ ://bot:pw123@host/')).toEqual([]);
+    expect(checkAssignment('URL', 'https://bot:${PW}@host/')).toBeUndefined();
+  });
+
+  it('checks long runs of scheme characters in linear time', () => {
+    const run = 'a.'.repeat(100_000);
+    expect(checkText(run)).toEqual([]);
+    expect(checkAssignment('LABEL', `${run}://bot:pw123@host/`)).toBe('URL with a password');
+    expect(checkText(`${run}:// ${run}://bot:pw123@host/`).map((h) => h.value)).toEqual(['pw123']);
+  });
+
   it('never repeats the value', () => {
     const findings = findCredentials({ env: ['GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345'], labels: { 'com.example.api-key': 'zzz-123-secret' }, history: ['ENV GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345'] });
     expect(findings.map((f) => f.where)).toEqual(['env', 'label', 'history']);

@@ -34,8 +34,11 @@ const TOKEN_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'private key'],
 ];
 
-/** `scheme://user:password@host` (a URL carrying credentials). */
-const URL_USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/i;
+/**
+ * `scheme://user:password@host` (a URL carrying credentials). Matched from its `://`, the scheme
+ * checked behind it: starting at each letter of a long `a.a.a.a` run was quadratic.
+ */
+const URL_USERINFO = /:\/\/(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:([^\s/@]+)@[^\s/]+/i;
 
 /** Values that are clearly not secrets. */
 function isPlaceholder(value: string): boolean {

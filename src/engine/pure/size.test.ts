@@ -21,6 +21,13 @@ describe('sizes', () => {
     expect(parseSize('big')).toBeUndefined();
     expect(parseSize('10 parsecs')).toBeUndefined();
   });
+  it('allows spaces around and inside, in linear time on long runs of them', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(parseSize(` \t2.5 kb\n`)).toBe(2500);
+    expect(parseSize(`${spaces}1${spaces}mb${spaces}`)).toBe(1e6);
+    expect(parseSize(`1${spaces}!`)).toBeUndefined();
+    expect(parseSize(`1 k b`)).toBeUndefined();
+  });
   it('formats as docker does (decimal)', () => {
     expect(formatSize(111329763)).toBe('111.3MB');
     expect(formatSize(999)).toBe('999B');
@@ -58,5 +65,17 @@ describe('base image by layers', () => {
   it('cleans history steps', () => {
     expect(describeStep('RUN /bin/sh -c pip install x # buildkit')).toBe('RUN pip install x');
     expect(describeStep('/bin/sh -c #(nop)  CMD ["python"]')).toBe('CMD ["python"]');
+    expect(describeStep('|2 PY=3.13 EMPTY= /bin/sh -c pip install .')).toBe('RUN pip install .');
+    expect(describeStep('|1 =a=b /bin/sh -c x')).toBe('RUN x');
+    expect(describeStep('|1 NAME /bin/sh -c x')).toBe('|1 NAME /bin/sh -c x');
+    expect(describeStep('RUN x# buildkit')).toBe('RUN x# buildkit');
+  });
+  it('cleans history steps in linear time (words with many `=`, long runs of spaces)', () => {
+    const words = 'a=b=c=d=e= '.repeat(2_000);
+    expect(describeStep(`|1 ${words}/bin/sh -c x`)).toBe('RUN x');
+    expect(describeStep(`|1 ${words}x`)).toBe(`|1 ${words}x`.trim());
+    const spaces = ' '.repeat(200_000);
+    expect(describeStep(`RUN x${spaces}# buildkit`)).toBe('RUN x');
+    expect(describeStep(`RUN x${spaces}# buildkitten`)).toBe(`RUN x${spaces}# buildkitten`);
   });
 });

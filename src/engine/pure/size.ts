@@ -17,7 +17,8 @@ const UNITS: Readonly<Record<string, number>> = {
 
 /** `250MB`, `1.5 GiB`, `300m`, `123456` (bytes) -> bytes; undefined when unreadable. Docker's MB are 10^6. */
 export function parseSize(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  // Trimmed first: `\s*` on both sides of an optional unit would be quadratic on a run of spaces.
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   if (!match) return undefined;
   const unit = (match[2] ?? '').toLowerCase();
   const factor = unit === '' ? 1 : UNITS[unit];
@@ -85,10 +86,12 @@ export function findBaseByLayers(image: ImageDetails, candidates: readonly Image
 export function describeStep(createdBy: string): string {
   return createdBy
     .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
-    .replace(/^\|\d+ (?:\S+=\S* )*\/bin\/sh -c /, 'RUN ')
+    // `|2 A=1 B= /bin/sh -c ` (build args): each `NAME=value` is split at its first `=` after the
+    // first character (a `\S+=` would try every `=` of every word: exponential).
+    .replace(/^\|\d+ (?:\S[^\s=]*=\S* )*\/bin\/sh -c /, 'RUN ')
     .replace(/^\/bin\/sh -c /, 'RUN ')
     .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-    .replace(/\s+# buildkit$/, '')
+    .replace(/(?<!\s)\s+# buildkit$/, '') // only from the start of a run of spaces: linear
     .trim();
 }
 

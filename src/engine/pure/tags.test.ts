@@ -36,6 +36,12 @@ describe('versionTag: PEP 440 -> Docker tag', () => {
     expect(result.tag).toMatch(DOCKER_TAG);
     expect(result.warning).toMatch(/128/);
   });
+
+  it('drops the dots and dashes a cut leaves at the end', () => {
+    expect(versionTag(`1.0+${'a'.repeat(123)}.b`).tag).toBe(`1.0-${'a'.repeat(123)}`);
+    expect(versionTag(`x${'1'.repeat(126)}.-.-x`).tag).toBe(`x${'1'.repeat(126)}`);
+    expect(versionTag(`${'a'.repeat(127)}/x`).tag).toBe('a'.repeat(127));
+  });
 });
 
 describe('repository names', () => {
@@ -44,8 +50,17 @@ describe('repository names', () => {
     ['My_App', 'my_app'],
     ['Django Polls!', 'django-polls'],
     ['__x__', 'x'],
+    ['a.b', 'a.b'],
+    ['-a-', 'a'],
+    ['a!.!b', 'a-b'],
+    ['.-_', undefined],
   ])('%s -> %s', (name, repo) => {
     expect(repositoryFromName(name)).toBe(repo);
+  });
+  it('trims long runs of separators in linear time', () => {
+    const run = '-._'.repeat(70_000);
+    expect(repositoryFromName(`${run}my${run}app${run}!`)).toBe('my-app');
+    expect(repositoryFromName(`a${'.!'.repeat(100_000)}`)).toBe('a');
   });
   it('validates registries and paths', () => {
     expect(isValidRepository('ghcr.io/acme/hello-cli')).toBe(true);

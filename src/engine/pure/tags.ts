@@ -21,7 +21,7 @@ export interface TagConversion {
 }
 
 function truncate(tag: string): string {
-  return tag.length <= 128 ? tag : tag.slice(0, 128).replace(/[.-]+$/, '');
+  return tag.length <= 128 ? tag : tag.slice(0, 128).replace(/(?<![.-])[.-]+$/, '');
 }
 
 /**
@@ -62,7 +62,8 @@ export function repositoryFromName(name: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/[._-]{2,}/g, '-')
-    .replace(/^[._-]+|[._-]+$/g, '');
+    // The lookbehind starts a trailing match only where its run starts: linear.
+    .replace(/^[._-]+|(?<![._-])[._-]+$/g, '');
   return repo === '' ? undefined : repo;
 }
 

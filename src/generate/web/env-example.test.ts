@@ -14,8 +14,23 @@ describe('ignoresEnv', () => {
     ['.env\n!.env\n', false],
     ['# .env\n', false],
     ['.env.local\n', false],
+    ['.e?v  \t\n', true],
+    ['?env\n', true],
+    ['*.*v\n', true],
+    ['.e*n*v\n', true],
+    ['.e*x*v\n', false],
+    ['**\n', true],
+    ['.[e]nv\n', false],
+    ['.env\n!*e*\n', false],
   ])('%j -> %s', (text, expected) => {
     expect(ignoresEnv(text)).toBe(expected);
+  });
+  it('matches patterns of many stars and long runs of trailing spaces in linear time', () => {
+    expect(ignoresEnv(`${'*'.repeat(200_000)}x\n`)).toBe(false);
+    expect(ignoresEnv(`${'*'.repeat(200_000)}v\n`)).toBe(true);
+    expect(ignoresEnv(`${'*?'.repeat(100_000)}\n`)).toBe(false);
+    expect(ignoresEnv(`.env${' '.repeat(200_000)}\n`)).toBe(true);
+    expect(ignoresEnv(`.env${' '.repeat(200_000)}x\n`)).toBe(false);
   });
 });
 

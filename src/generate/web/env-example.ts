@@ -24,22 +24,44 @@ export function renderEnvExample(web: WebPlan, header: readonly string[]): strin
   return `${lines.join('\n')}\n`;
 }
 
-/** A .gitignore pattern (no slash inside) as a regular expression for a name at the root. */
-function globToRegExp(glob: string): RegExp {
-  const body = [...glob].map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`);
+/**
+ * Whether a .gitignore pattern (`*` and `?` wildcards, other characters literal) matches `name`,
+ * a name without a slash. A scan that goes back only to the last `*`: O(pattern x name). A
+ * regular expression built from the pattern backtracks polynomially on a run of `*`s.
+ */
+function globMatches(glob: string, name: string): boolean {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (glob[g] === '?' || (glob[g] === name[n] && glob[g] !== '*')) {
+      g++;
+      n++;
+    } else if (glob[g] === '*') {
+      star = g++;
+      resume = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (glob[g] === '*') g++;
+  return g === glob.length;
 }
 
 /** Whether a .gitignore ignores `.env` at the project root (the last matching pattern wins, `!` re-includes). */
 export function ignoresEnv(gitignore: string): boolean {
   let ignored = false;
   for (const raw of gitignore.split(/\r?\n/)) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
     const negated = line.startsWith('!');
     const pattern = (negated ? line.slice(1) : line).replace(/^\//, '');
     if (pattern.includes('/') && !pattern.startsWith('**/')) continue;
-    if (globToRegExp(pattern.replace(/^\*\*\//, '')).test('.env')) ignored = !negated;
+    if (globMatches(pattern.replace(/^\*\*\//, ''), '.env')) ignored = !negated;
   }
   return ignored;
 }

@@ -87,6 +87,14 @@ describe('readPipfile', () => {
     expect(facts.issues.map((i) => [i.code, i.source?.line])).toEqual([['W_PIPFILE_ENTRY', 10]]);
   });
 
+  it('a call with parentheses on one line is kept as written, in linear time on a run of them', () => {
+    const commands = (calls: readonly string[]) =>
+      readPipfile(['[scripts]', ...calls.map((call, i) => `s${i} = {call = ${JSON.stringify(`pkg:${call}`)}}`), ''].join('\n')).scripts.map((s) => s.command.slice('python -c "import pkg as _m; _m.'.length, -1));
+    expect(commands(['f(()', 'f)(', 'f(\n)', 'f((\n))', 'f(a)(b'])).toEqual(['f(()', 'f)(()', 'f(\n)()', 'f((\n))()', 'f(a)(b']);
+    const opens = '('.repeat(200_000);
+    expect(commands([`f${opens}`, `f${opens})`])).toEqual([`f${opens}()`, `f${opens})`]);
+  });
+
   it('warns about what pipenv would refuse or ignore', () => {
     const facts = readPipfile(
       [

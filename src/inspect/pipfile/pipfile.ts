@@ -191,7 +191,9 @@ function scriptCommand(value: unknown): string | undefined {
   if (isTable(value) && Object.keys(value).length === 1 && typeof value.call === 'string') {
     const [module = '', func = ''] = splitOnce(value.call, ':');
     if (!module || !func) return undefined;
-    return `python -c "import ${module} as _m; _m.${/\(.*?\)/.test(func) ? func : `${func}()`}"`;
+    // A `(` and a later `)` on one line; no `(` inside, so a match starts only at the last `(` before it (linear).
+    const called = /\([^()\n\r\u2028\u2029]*\)/.test(func);
+    return `python -c "import ${module} as _m; _m.${called ? func : `${func}()`}"`;
   }
   return undefined;
 }

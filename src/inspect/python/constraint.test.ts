@@ -30,6 +30,15 @@ describe('poetryToPep440', () => {
     expect(poetryToPep440('~=3.11')).toEqual(['~=3.11']);
     expect(poetryToPep440('!=3.12.*, >=3.11')).toEqual(['!=3.12.*,>=3.11']);
     expect(poetryToPep440('^3.10 || ^3.12')).toEqual(['>=3.10,<4', '>=3.12,<4']);
+    expect(poetryToPep440('^3.10|^3.12 |\t>=3.13')).toEqual(['>=3.10,<4', '>=3.12,<4', '>=3.13']);
+    expect(poetryToPep440('^3.10 ||| ^3.12')).toEqual(['>=3.10,<4', '', '>=3.12,<4']);
+    expect(poetryToPep440('||')).toEqual(['', '']);
+  });
+
+  it('reads long runs of spaces around and between the parts in linear time', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(poetryToPep440(`${spaces}^3.10${spaces}||${spaces}>=3.12${spaces},${spaces}<3.14${spaces}`)).toEqual(['>=3.10,<4', '>=3.12,<3.14']);
+    expect(poetryToPep440(`3.11${spaces}!`)).toBeUndefined();
   });
 
   it('rejects what is not a constraint', () => {
@@ -61,6 +70,13 @@ describe('minorAdmits / selection', () => {
     if (!a || !b || !c) throw new Error('invalid');
     expect(minorAdmits('3.11', [a, b])).toBe(true);
     expect(minorAdmits('3.11', [a, c])).toBe(false);
+  });
+
+  it('reads the patch releases a constraint names in linear time, also in a long run of digits', () => {
+    expect(minorAdmits('3.11', [['>3.11.40,!=13.11.41'], ['<3.11.42']])).toBe(true);
+    const digits = '1'.repeat(200_000);
+    expect(minorAdmits('3.11', [[`>=3.11.3,!=${digits}`]])).toBe(false); // an oversized part satisfies nothing
+    expect(minorAdmits('3.11', [[`<3.11.0,${digits}.`]])).toBe(false);
   });
 
   it('checks exact versions and orders minors numerically', () => {

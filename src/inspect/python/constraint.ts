@@ -29,7 +29,8 @@ const TOKEN = /(\^|~=|~|===|==|!=|<=|>=|<|>|=)?\s*([0-9*xX][0-9A-Za-z.*+!-]*)/y;
 export function poetryToPep440(constraint: string): Pep440Union | undefined {
   if (hasOversizedPart(constraint)) return undefined;
   const out: string[] = [];
-  for (const disjunct of constraint.split(/\s*\|\|?\s*/)) {
+  // Each disjunct is trimmed below: a `\s*` around the `||` would rescan a run of spaces from every position.
+  for (const disjunct of constraint.split(/\|\|?/)) {
     const parts: string[] = [];
     const text = disjunct.replace(/,/g, ' ').trim();
     let pos = 0;
@@ -110,7 +111,7 @@ export function minorAdmits(minor: string, constraints: readonly Pep440Union[]):
   const patches = new Set<number>([0]);
   for (const union of constraints) {
     for (const spec of union) {
-      for (const m of spec.matchAll(/(\d+)\.(\d+)\.(\d+)/g)) {
+      for (const m of spec.matchAll(/(?<!\d)(\d+)\.(\d+)\.(\d+)/g)) {
         if (`${m[1]}.${m[2]}` !== minor) continue;
         const z = Number(m[3]);
         for (const p of [z - 1, z, z + 1]) if (p >= 0) patches.add(p);

@@ -10,6 +10,18 @@ describe('parsePythonVersion', () => {
     expect(pin('cpython-3.13')).toMatchObject({ minor: '3.13', exact: undefined });
     expect(pin('cpython-3.12.4-linux-x86_64-gnu')).toMatchObject({ minor: '3.12', exact: '3.12.4' });
     expect(pin('3.13t')).toMatchObject({ minor: '3.13' });
+    expect(pin('python3.12.1.2rc1')).toMatchObject({ minor: '3.12', exact: '3.12.1' });
+    expect(pin('3.12.x')).toMatchObject({ minor: '3.12', exact: undefined });
+    expect(pin('3.12-')).toMatchObject({ minor: '3.12', exact: undefined });
+    expect(pin('3.12.')).toMatchObject({ minor: '3.12', exact: undefined });
+    expect(pin('3.12 t')).toBeUndefined();
+    expect(pin('3.')).toBeUndefined();
+  });
+
+  it('reads a long suffix in linear time', () => {
+    const suffix = '.1'.repeat(100_000);
+    expect(pin(`3.13${suffix}`)).toMatchObject({ minor: '3.13', exact: '3.13.1' });
+    expect(pin(`3.13${suffix}!`)).toBeUndefined();
   });
 
   it('skips blank lines and comments and reports the line used', () => {
@@ -46,5 +58,18 @@ describe('version parts beyond nine digits (fuzz crashers test/fuzz/crashers/pyt
   it('applies to runtime.txt and .tool-versions too', () => {
     expect(parseRuntimeTxt('python-3.11.99999999999\n', 'runtime.txt')).toMatchObject({ pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', source: { file: 'runtime.txt', line: 1 } }] });
     expect(parseToolVersions('nodejs 20\npython 3.11.99999999999\n', '.tool-versions')).toMatchObject({ pin: undefined, issues: [{ code: 'W_PYTHON_VERSION_IGNORED', source: { file: '.tool-versions', line: 2 } }] });
+  });
+});
+
+describe('parseToolVersions', () => {
+  it('reads the first version on the python line, comments cut off', () => {
+    const text = 'nodejs 20 # node\npython 3.12.4 3.11.0 # two\n';
+    expect(parseToolVersions(text, '.tool-versions').pin).toMatchObject({ minor: '3.12', exact: '3.12.4', source: { file: '.tool-versions', line: 2 } });
+    expect(parseToolVersions('# python 3.12\npython#3.11\npython 3.13\r\n', '.tool-versions').pin).toMatchObject({ minor: '3.13', source: { line: 3 } });
+  });
+
+  it('cuts a comment of many `#` in linear time', () => {
+    const hashes = '#'.repeat(200_000);
+    expect(parseToolVersions(`python 3.12 ${hashes}\r!\n`, '.tool-versions').pin).toMatchObject({ minor: '3.12' });
   });
 });

@@ -30,7 +30,8 @@ export function parsePythonVersion(text: string, file: string): { pin: PythonPin
     if (raw === '' || raw.startsWith('#')) continue;
     const source = { file, line: i + 1 };
     if (hasOversizedPart(raw)) return oversized(file, raw, source);
-    const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+._a-z0-9]*)?$/i.exec(raw);
+    // The suffix starts with a non-digit, so the digits of minor and patch cannot be given to it (linear).
+    const m = /^(?:cpython[-@]?|python)?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+._a-z][-+._a-z0-9]*)?$/i.exec(raw);
     if (!m) {
       return {
         pin: undefined,
@@ -69,7 +70,9 @@ export function parseRuntimeTxt(text: string, file: string): { pin: PythonPin | 
 export function parseToolVersions(text: string, file: string): { pin: PythonPin | undefined; issues: Issue[] } {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const [tool, version] = (lines[i] ?? '').replace(/#.*$/, '').trim().split(/\s+/);
+    const line = lines[i] ?? '';
+    const hash = line.indexOf('#');
+    const [tool, version] = (hash < 0 ? line : line.slice(0, hash)).trim().split(/\s+/);
     if (tool !== 'python' || version === undefined) continue;
     const parsed = parsePythonVersion(version, file);
     if (!parsed.pin) return { pin: undefined, issues: parsed.issues.map((issue) => ({ ...issue, source: { file, line: i + 1 } })) };

@@ -90,6 +90,21 @@ describe('uvLockFreshness', () => {
     expect(check('rev2-git-source', (t) => t.replace('[project]', '[project]\ndynamic = ["dependencies"]')).fresh).toBeUndefined();
   });
 
+  it('reads markers and requires-python with long runs of spaces and digits in linear time', () => {
+    const spaces = ' '.repeat(200_000);
+    const lock = read('rev2-package-false/uv.lock').replace(
+      `{ name = "black", marker = "extra == 'dev'" }`,
+      `{ name = "black", marker = "python_version >= '3.8'${spaces}and${spaces}sys_platform != 'win32'${spaces}and extra == 'dev'" }`,
+    );
+    const pyproject = read('rev2-package-false/pyproject.toml');
+    const black = (marker: string) => parse(pyproject.replace('    "black",', `    "black; ${marker}",`));
+    expect(uvLockFreshness(parseUvLock(lock), black("python_version >= '3.8' and sys_platform != 'win32'"))).toEqual({ fresh: true, reason: undefined });
+    expect(uvLockFreshness(parseUvLock(lock), black("python_version >= '3.8'")).reason).toMatch(/the markers of black are written differently in uv.lock$/);
+    const digits = '1'.repeat(200_000);
+    const edited = parse(pyproject.replace('requires-python = "~=3.8.0"', `requires-python = "~=3.8.0,!=${digits}"`));
+    expect(uvLockFreshness(parseUvLock(read('rev2-package-false/uv.lock')), edited)).toEqual({ fresh: true, reason: undefined });
+  });
+
   it('cannot tell for a lock without a project', () => {
     const lock = parseUvLock('version = 1\nrequires-python = ">=3.12"\n\n[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "r" }\n');
     expect(uvLockFreshness(lock, parse('[project]\nname = "a"\n'))).toEqual({ fresh: undefined, reason: 'uv.lock has no project package and no workspace members' });

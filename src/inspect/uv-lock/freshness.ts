@@ -249,7 +249,8 @@ function comparable(name: string, extras: readonly string[], extra: string | und
 
 /** `extra == 'cli'` is how uv records an optional dependency; the rest is the user's marker. */
 function splitExtra(marker: string): { extra: string | undefined; rest: string } {
-  const m = /(?:^|\s+and\s+)extra\s*==\s*['"]([^'"]+)['"](?=\s+and\s+|$)/.exec(marker);
+  // `(?<!\s)`: a match starts only where a run of spaces starts, not at each of its spaces (linear).
+  const m = /(?:^|(?<!\s)\s+and\s+)extra\s*==\s*['"]([^'"]+)['"](?=\s+and\s+|$)/.exec(marker);
   if (!m) return { extra: undefined, rest: marker };
   const rest = (marker.slice(0, m.index) + marker.slice(m.index + m[0].length)).replace(/^\s*and\s+/, '').trim();
   return { extra: normalizeName(m[1] ?? ''), rest };
@@ -314,7 +315,7 @@ function sampleVersions(specs: readonly string[]): string[] {
   const out = new Set<string>();
   for (let minor = 0; minor <= 20; minor++) for (let patch = 0; patch <= 12; patch++) out.add(`3.${minor}.${patch}`);
   for (const spec of specs) {
-    for (const m of spec.matchAll(/(\d+)\.(\d+)(?:\.(\d+))?/g)) {
+    for (const m of spec.matchAll(/(?<!\d)(\d+)\.(\d+)(?:\.(\d+))?/g)) {
       const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
       for (const p of [patch - 1, patch, patch + 1, 30, 99]) if (p >= 0) out.add(`${major}.${minor}.${p}`);
       out.add(`${major}.${minor + 1}.0`);

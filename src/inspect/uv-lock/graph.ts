@@ -84,7 +84,9 @@ export function assignGroups(
   const edgesOf = (id: string): MarkerEdge[] => {
     const p = packageOf(id);
     if (!p) return [];
-    const extra = /\[(.*)\]$/.exec(id)?.[1];
+    // Ids are `<index>` or `<index>[<extra>]`; the extra is a user's name and can hold anything (`[`, newlines).
+    const open = id.indexOf('[');
+    const extra = open < 0 ? undefined : id.slice(open + 1, -1);
     return extra === undefined ? edgesTo(p.dependencies, p) : edgesTo(p.optional.get(extra) ?? [], p);
   };
   /** Packages reached by the start edges. */

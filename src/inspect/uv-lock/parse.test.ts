@@ -177,6 +177,28 @@ describe('parseUvLock on odd input', () => {
     expect(result.lock.packages[0]?.groups).toEqual([]);
   });
 
+  it('follows an edge into an extra whatever its name holds, in linear time on a run of brackets', () => {
+    const viaExtra = (extra: string) => {
+      const name = JSON.stringify(extra);
+      const result = parseUvLock(
+        lock(
+          [
+            '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { editable = "." }',
+            `dependencies = [{ name = "x", extra = [${name}] }]\n`,
+            '[[package]]\nname = "x"\nversion = "1.0"\nsource = { registry = "r" }\n',
+            `[package.optional-dependencies]\n${name} = [{ name = "y" }]\n`,
+            '[[package]]\nname = "y"\nversion = "1.0"\nsource = { registry = "r" }\n',
+          ].join('\n'),
+        ),
+      );
+      return pick(result, 'y')[0]?.groups;
+    };
+    expect(viaExtra('cli')).toEqual(['main']);
+    expect(viaExtra('a[b]')).toEqual(['main']);
+    expect(viaExtra('cli\n')).toEqual(['main']);
+    expect(viaExtra(`${'['.repeat(100_000)}\n`)).toEqual(['main']);
+  });
+
   it('reports malformed TOML at uv.lock:line:col', () => {
     expect(() => parseUvLock('version = 1\n[[package]]\nname = "x\n')).toThrow(UserError);
     try {

@@ -13,7 +13,8 @@ export interface CeleryCandidate {
 
 type Broker = NonNullable<CeleryFacts['broker']>;
 
-const scheme = (url: string | undefined) => (url === undefined ? undefined : /^([a-z][\w+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase().replace(/\+.*$/, '').replace(/^rediss$/, 'redis').replace(/^pyamqp$/, 'amqp'));
+/** `redis+socket://`, `rediss://` -> `redis`; `pyamqp://` -> `amqp`: the scheme up to its first `+`. */
+const scheme = (url: string | undefined) => (url === undefined ? undefined : /^([a-z][\w.-]*)(?:\+[\w+.-]*)?:\/\//i.exec(url)?.[1]?.toLowerCase().replace(/^rediss$/, 'redis').replace(/^pyamqp$/, 'amqp'));
 
 /** `app = Celery("proj", ...)` at module level. */
 export function celeryCandidates(mod: PyModule): CeleryCandidate[] {

@@ -56,7 +56,8 @@ export function settingValue(settings: readonly PyModule[], name: string): { mod
 function findLine(settings: readonly PyModule[], pattern: RegExp): SourceRef | undefined {
   for (const mod of settings) {
     const lines = mod.src.text.split('\n');
-    const i = lines.findIndex((l) => pattern.test(l.replace(/#.*$/, '')));
+    // Code before the first `#` (dotAll: also past a U+2028, where `#.*$` failed, after rescanning the rest of the line from each `#`).
+    const i = lines.findIndex((l) => pattern.test(l.replace(/#.*/s, '')));
     if (i >= 0) return { file: mod.file, line: i + 1 };
   }
   return undefined;

@@ -74,11 +74,21 @@ export function envReads(mod: PyModule): EnvRead[] {
     if (read) out.push(read);
   }
   const subscript = /\benviron\s*\[\s*(["'])(\w+)\1\s*\]/g;
-  for (let m = subscript.exec(mod.src.text); m; m = subscript.exec(mod.src.text)) {
-    const line = mod.src.line(m.index);
-    const lineStart = mod.src.text.lastIndexOf('\n', m.index) + 1;
-    if (mod.src.text.slice(lineStart, m.index).includes('#')) continue;
-    out.push({ name: m[2] as string, file: mod.file, line, default: undefined });
+  const { text } = mod.src;
+  // The first `#` of a match's line, found once per line: scanning from the line's start for
+  // each match was quadratic on a long line of `os.environ["A"]`s.
+  let lineEnd = -1;
+  let hash = -1;
+  for (let m = subscript.exec(text); m; m = subscript.exec(text)) {
+    if (m.index > lineEnd) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      lineEnd = text.indexOf('\n', m.index);
+      if (lineEnd < 0) lineEnd = text.length;
+      const at = text.slice(lineStart, lineEnd).indexOf('#');
+      hash = at < 0 ? Infinity : lineStart + at;
+    }
+    if (hash < m.index) continue;
+    out.push({ name: m[2] as string, file: mod.file, line: mod.src.line(m.index), default: undefined });
   }
   for (const cls of mod.classes) {
     if (!cls.bases.some((b) => /(?:^|\.)BaseSettings$/.test(b))) continue;

@@ -20,6 +20,8 @@ const ROUTERS = /^(?:fastapi\.(?:routing\.)?APIRouter|flask\.(?:blueprints\.)?Bl
 const ROUTE_DECORATORS = /^(?:get|route|api_route|head)$/;
 const LITESTAR_HANDLERS = /^litestar\.(?:handlers\.)?(?:get|route)$/;
 const ROUTE_CALLS = /^(?:add_url_rule|add_api_route|add_route)$/;
+/** Starts only where the run of slashes starts (a plain `\/+$` rescans the run from each slash). */
+const TRAILING_SLASHES = /(?<!\/)\/+$/;
 
 /** The key of the object an expression names in a module: see AppCandidate.owner. */
 function ownerOf(written: string, mod: PyModule, fn: string | undefined): string {
@@ -106,7 +108,7 @@ function buildGraph(modules: readonly PyModule[]): Graph {
 }
 
 function join(prefix: string, path: string): string {
-  const p = prefix.replace(/\/+$/, '');
+  const p = prefix.replace(TRAILING_SLASHES, '');
   const rest = path.startsWith('/') ? path : `/${path}`;
   return `${p}${rest}`.replace(/\/{2,}/g, '/');
 }
@@ -144,7 +146,7 @@ export function reachableRoutes(app: AppCandidate, modules: readonly PyModule[])
 /** Health-check paths, best first (compared without a trailing slash). */
 export const HEALTH_PATHS = ['/health', '/healthz', '/healthcheck', '/health-check', '/ping', '/status', '/api/health', '/api/healthz', '/api/health-check', '/api/ping', '/livez', '/readyz'];
 
-const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p).toLowerCase();
+const bare = (p: string) => (p.length > 1 ? p.replace(TRAILING_SLASHES, '') : p).toLowerCase();
 
 /** The best health route among `routes`: a health-like path, else `/`; undefined when neither is routed. */
 export function healthRoute(routes: readonly Fact<string>[]): Fact<string> | undefined {

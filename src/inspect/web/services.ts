@@ -38,7 +38,8 @@ function urlVar(kind: ServiceKind, reads: readonly EnvRead[]): string | undefine
 function urlInCode(kind: ServiceKind, modules: readonly PyModule[]): SourceRef | undefined {
   for (const mod of modules) {
     const lines = mod.src.text.split('\n');
-    const i = lines.findIndex((l) => URL_IN_CODE[kind].test(l.replace(/#.*$/, '')));
+    // Code before the first `#` (dotAll: also past a U+2028, where `#.*$` failed, after rescanning the rest of the line from each `#`).
+    const i = lines.findIndex((l) => URL_IN_CODE[kind].test(l.replace(/#.*/s, '')));
     if (i >= 0) return { file: mod.file, line: i + 1 };
   }
   return undefined;
