@@ -2,7 +2,7 @@ import type { CopyNode, DockerfileModel, FromNode, InstructionNode, RunNode } fr
 import { resolvePath } from '../dockerfile/parse.js';
 import type { ShellCommand, Word } from '../dockerfile/shell.js';
 import { classifyInstall, isVenvPath, requirementName, SYSTEM_BIN_DIRS } from './analysis.js';
-import { aptInstallPackages, envFlag, optionValue } from './commands.js';
+import { aptInstallPackages, envFlag, matchesStarGlob, optionValue } from './commands.js';
 
 /**
  * Python build tools (and compilers) in a Dockerfile: where each one is installed, and so which
@@ -86,13 +86,15 @@ function runInstalls(node: RunNode, out: ToolInstall[], venvs: Set<string>): voi
     if (created) venvs.add(created);
     const inst = classifyInstall(cmd);
     if (inst && ['pip', 'uv-pip', 'pipx', 'uv-tool'].includes(inst.tool)) {
+      // Once per command, not per package: it reads every word (a 1,700-word pip command was quadratic).
+      let prefix: string | undefined;
       for (const p of inst.packages) {
         const tool = requirementName(node.scope.expand(p.value).value);
         if (!PY_TOOLS.has(tool)) continue;
         let locations: string[];
         if (inst.tool === 'pipx') locations = [envDir(node, 'PIPX_HOME', `${h}/.local/share/pipx`), `${h}/.local/pipx`, `${envDir(node, 'PIPX_BIN_DIR', `${h}/.local/bin`)}/${tool}`];
         else if (inst.tool === 'uv-tool') locations = [envDir(node, 'UV_TOOL_DIR', `${h}/.local/share/uv/tools`), `${envDir(node, 'UV_TOOL_BIN_DIR', `${h}/.local/bin`)}/${tool}`];
-        else locations = pipLocations(pipPrefix(node, cmd, venvs), tool);
+        else locations = pipLocations((prefix ??= pipPrefix(node, cmd, venvs)), tool);
         out.push({ tool, word: p, node, locations });
       }
     }
@@ -114,7 +116,7 @@ function runInstalls(node: RunNode, out: ToolInstall[], venvs: Set<string>): voi
       pkgs = cmd.argv.slice(1).filter((w) => !w.value.startsWith('-') && w.value !== 'add' && w.value !== 'install');
     }
     for (const p of pkgs ?? []) {
-      const name = p.value.replace(/[=:].*$/, '');
+      const name = p.value.replace(/[=:].*/s, ''); // `s`: cut at the first = or :, also before a line break
       if (COMPILERS.test(name)) out.push({ tool: name, word: p, node, locations: [] });
     }
   }
@@ -160,7 +162,8 @@ export function covers(source: string, location: string): boolean {
   if (s.length > l.length) return false;
   return s.every((seg, i) => {
     const pat = l[i] as string;
-    return pat === seg || (pat.includes('*') && new RegExp(`^${pat.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(seg));
+    // Not a RegExp built from the pattern: `ENV PIPX_HOME=/a*a*a…` against a long COPY source backtracked without end.
+    return pat === seg || (pat.includes('*') && matchesStarGlob(pat, seg));
   });
 }
 

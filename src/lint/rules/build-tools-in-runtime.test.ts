@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCheckConfig } from '../config.js';
+import { lint } from '../engine.js';
 import { ruleTester } from '../testing/rule-tester.js';
 import { buildToolsInRuntime } from './build-tools-in-runtime.js';
 
@@ -25,6 +28,7 @@ ruleTester(buildToolsInRuntime, {
     { name: 'a venv without tools', code: 'FROM python:3.13-slim AS build\nRUN pip install pipx==1.7.1 && pipx install pdm==2.20.1 && python -m venv /opt/venv\nFROM python:3.13-slim AS app\nCOPY --from=build /opt/venv /opt/venv\n' },
     { name: 'a console script copied out of the builder is not a tool', code: 'FROM python:3.12 AS b\nRUN pip install --no-cache-dir app==1.0\nFROM python:3.12-slim\nCOPY --from=b /usr/local/bin/app /usr/local/bin/app\n' },
     { name: 'a tool-named file outside a bin folder', code: 'FROM python:3.12 AS b\nRUN mkdir -p /srv/docs/uv\nFROM python:3.12-slim\nCOPY --from=b /srv/docs/uv /srv/docs/uv\n' },
+    { name: 'Poetry uninstalled in a later RUN', code: 'FROM python:3.12\nRUN pip install poetry==1.8.3 && poetry export -o r.txt\nRUN pip uninstall -y poetry\n' },
     { name: 'uv removed before the end', code: 'FROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.14 /uv /bin/uv\nRUN uv pip install --system -r requirements.txt && rm /bin/uv\n' },
   ],
   invalid: [
@@ -51,6 +55,17 @@ ruleTester(buildToolsInRuntime, {
     { name: 'a runtime on a stage FROM uv\'s image', code: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS base\nRUN uv pip install --system -r requirements.txt\nFROM base AS app\nCOPY . /app\n', errors: [{ messageId: 'baseImage', line: 1, column: 6, endLine: 1, endColumn: 51 }] },
     { name: '/usr/local after a system pip install of Poetry', code: 'FROM python:3.12 AS build\nRUN pip install poetry==1.8.3 && poetry config virtualenvs.create false && poetry install\nFROM python:3.12-slim AS app\nCOPY --from=build /usr/local /usr/local\n', errors: [{ messageId: 'copied', line: 4, column: 19, endLine: 4, endColumn: 29 }] },
     { name: 'a venv that pip installed Poetry into', code: 'FROM python:3.12 AS build\nENV PATH=/opt/venv/bin:$PATH\nRUN python -m venv /opt/venv && pip install poetry==1.8.3 && poetry install\nFROM python:3.12-slim AS app\nCOPY --from=build /opt/venv /opt/venv\n', errors: [{ messageId: 'copied', line: 5, column: 19, endLine: 5, endColumn: 28 }] },
+    { name: 'Poetry uninstalled before it is installed', code: 'FROM python:3.12\nRUN pip uninstall -y poetry\nRUN pip install poetry==1.8.3\n', errors: [{ messageId: 'tool', line: 3, column: 17, endLine: 3, endColumn: 30 }] },
     { name: 'pipx home copied', code: 'FROM python:3.12 AS build\nENV PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/opt/pipx/bin\nRUN pip install pipx==1.7.1 && pipx install pdm==2.20.1\nFROM python:3.12-slim AS app\nCOPY --from=build /opt/pipx /opt/pipx\n', errors: [{ messageId: 'copied', line: 5, column: 19, endLine: 5, endColumn: 28 }] },
   ],
+});
+
+// Found by the fuzzer (test/fuzz/crashers/dockerfile): one pip command of 1,700 words took 2.2 s, each
+// package re-reading every word of its command and every later RUN. 20,000 would take minutes.
+describe('build-tools-in-runtime on a very long install', () => {
+  it('reports each of 20,000 tool packages of one pip command, in one pass', () => {
+    const code = `FROM python:3.12\nRUN pip install ${'poetry==1.8.3 '.repeat(20_000)}\nRUN pip uninstall -y pdm\n`;
+    const findings = lint({ dockerfile: { path: 'Dockerfile', text: code } }, defaultCheckConfig, [buildToolsInRuntime]).diagnostics;
+    expect(findings).toHaveLength(20_000);
+  });
 });

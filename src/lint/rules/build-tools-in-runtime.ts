@@ -7,26 +7,39 @@ import { covers, isUvImage, toolInstalls, UV_IMAGE_LOCATIONS, type ToolInstall }
 
 export { COMPILERS, PY_TOOLS, toolInstalls, type ToolInstall } from '../tools.js';
 
-/** Names removed later (`apt-get purge gcc`, `pip uninstall poetry`, `apk del build-base`, `rm /bin/uv`). */
-function removed(nodes: readonly InstructionNode[], after: InstructionNode): Set<string> {
-  const out = new Set<string>();
-  let seen = false;
-  for (const n of nodes) {
-    if (n === after) seen = true;
-    if (!seen || n.kind !== 'run') continue;
-    for (const cmd of n.script.commands) {
-      const a = cmd.argv.map((w) => w.value);
-      if (a.some((v) => ['purge', 'remove', 'del', 'uninstall', 'autoremove', 'erase'].includes(v))) for (const v of a) out.add(requirementName(v) || v);
-      if (cmd.name === 'rm') for (const v of a.slice(1)) if (/\/bin\/[^/]+$/.test(v)) out.add(v.split('/').pop() ?? v);
-      if (a.includes('--virtual') || a.includes('-t')) {
-        // apk add --virtual .build-deps gcc ... && apk del .build-deps
-        const i = a.findIndex((v) => v === '--virtual' || v === '-t');
-        const group = a[i + 1];
-        if (group && n.text.includes(`del ${group}`)) for (const v of a.slice(i + 2)) out.add(v);
-      }
+/** The names one RUN removes (`apt-get purge gcc`, `pip uninstall poetry`, `apk del build-base`, `rm /bin/uv`). */
+function removedBy(n: InstructionNode): string[] {
+  if (n.kind !== 'run') return [];
+  const out: string[] = [];
+  for (const cmd of n.script.commands) {
+    const a = cmd.argv.map((w) => w.value);
+    if (a.some((v) => ['purge', 'remove', 'del', 'uninstall', 'autoremove', 'erase'].includes(v))) for (const v of a) out.push(requirementName(v) || v);
+    if (cmd.name === 'rm') for (const v of a.slice(1)) if (/\/bin\/[^/]+$/.test(v)) out.push(v.split('/').pop() ?? v);
+    if (a.includes('--virtual') || a.includes('-t')) {
+      // apk add --virtual .build-deps gcc ... && apk del .build-deps
+      const i = a.findIndex((v) => v === '--virtual' || v === '-t');
+      const group = a[i + 1];
+      if (group && n.text.includes(`del ${group}`)) out.push(...a.slice(i + 2));
     }
   }
   return out;
+}
+
+/**
+ * Whether a name is removed by `after` or a RUN after it in `nodes`. Built once (the last removal of
+ * each name), so asking for each of thousands of installs stays linear.
+ */
+function removals(nodes: readonly InstructionNode[]): (after: InstructionNode, name: string) => boolean {
+  const last = new Map<string, number>();
+  const index = new Map<InstructionNode, number>();
+  nodes.forEach((n, i) => {
+    index.set(n, i);
+    for (const name of removedBy(n)) last.set(name, i);
+  });
+  return (after, name) => {
+    const i = index.get(after);
+    return i !== undefined && (last.get(name) ?? -1) >= i;
+  };
 }
 
 /** Executables of the Python build tools, by file name (`COPY --from=builder /root/.local/bin/poetry ...`). */
@@ -46,7 +59,8 @@ const label = (s: Stage | undefined, index: number) => (s?.name ? `"${s.name}"` 
 /** Tools that stay installed at the end of a stage (its FROM chain included), with where their files are. */
 function toolsOf(model: DockerfileModel, stage: Stage): ToolInstall[] {
   const nodes = chainInstructions(model, stage);
-  const found = toolInstalls(nodes, model).filter((t) => !removed(nodes, t.node).has(t.tool) && t.locations.length > 0);
+  const removed = removals(nodes);
+  const found = toolInstalls(nodes, model).filter((t) => !removed(t.node, t.tool) && t.locations.length > 0);
   if (isUvImage(stage.rootFrom)) found.push({ tool: 'uv', word: { value: stage.rootFrom.image ?? '', raw: '', range: stage.rootFrom.range, quoted: false, hasExpansion: false }, node: stage.rootFrom, locations: UV_IMAGE_LOCATIONS });
   return found;
 }
@@ -78,29 +92,35 @@ export const buildToolsInRuntime = defineRule({
         const runtime = runtimeStageOf(model);
         if (!runtime) return;
         const nodes = chainInstructions(model, runtime);
+        const removed = removals(nodes);
         const direct = toolInstalls(nodes, model);
         for (const t of direct) {
-          if (removed(nodes, t.node).has(t.tool)) continue;
+          if (removed(t.node, t.tool)) continue;
           ctx.report({ messageId: 'tool', range: t.word.range, data: { tool: t.tool, stage: label(model.stages[t.node.stageIndex], t.node.stageIndex) } });
         }
         const root = runtime.rootFrom;
-        if (isUvImage(root) && root.imageRange && !removed(nodes, root).has('uv')) ctx.report({ messageId: 'baseImage', range: root.imageRange, data: { image: root.image ?? '' } });
+        if (isUvImage(root) && root.imageRange && !removed(root, 'uv')) ctx.report({ messageId: 'baseImage', range: root.imageRange, data: { image: root.image ?? '' } });
         // COPY --from=<stage> of a tool, or of a folder a tool was installed into.
         // A tool's executable copied by name from a stage or an image whose install pycrane does not see.
         const directNodes = new Set(direct.map((t) => t.node));
+        const toolsOfStage = new Map<Stage, ToolInstall[]>();
         for (const node of nodes) {
           if (node.kind !== 'copy' || !node.fromRef || node.fromRef.kind === 'unknown' || directNodes.has(node)) continue;
           const from = node.fromRef.kind === 'stage' ? model.stages[node.fromRef.index] : undefined;
-          const theirs = from ? toolsOf(model, from) : [];
+          let theirs: ToolInstall[] = [];
+          if (from) {
+            theirs = toolsOfStage.get(from) ?? toolsOf(model, from);
+            toolsOfStage.set(from, theirs);
+          }
           for (const src of node.sources) {
             const path = resolvePath('/', node.scope.expand(src.value).value);
             const hit = theirs.find((t) => t.locations.some((l) => covers(path, l)));
             if (hit) {
-              if (!removed(nodes, node).has(hit.tool)) ctx.report({ messageId: 'copied', range: src.range, data: { tool: hit.tool, from: label(model.stages[hit.node.stageIndex] ?? from, hit.node.stageIndex), line: hit.node.range.start.line + 1 } });
+              if (!removed(node, hit.tool)) ctx.report({ messageId: 'copied', range: src.range, data: { tool: hit.tool, from: label(model.stages[hit.node.stageIndex] ?? from, hit.node.stageIndex), line: hit.node.range.start.line + 1 } });
               continue;
             }
             const tool = toolByName(path);
-            if (!tool || removed(nodes, node).has(tool) || removed(nodes, node).has(basename(path))) continue;
+            if (!tool || removed(node, tool) || removed(node, basename(path))) continue;
             const fromLabel = from ? `stage ${label(from, from.index)}` : (node.from ?? '');
             ctx.report({ messageId: 'copiedByName', range: src.range, data: { tool, path, from: fromLabel } });
           }
