@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 // Layering (DESIGN.md section 3): the pure layers never touch the file system,
@@ -35,6 +36,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },
+  },
+  // User files can be megabytes of anything (docs/fuzzing.md): a regular expression that backtracks
+  // super-linearly, or is quadratic when it fails at every position, is a hang on some input.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   ...['core', 'inspect', 'dockerfile', 'lint', 'generate', 'engine/pure'].map(pureLayer),
   { files: ['src/cli/**/*.ts', 'src/cli.ts', 'scripts/**', 'test/**', 'src/**/*.test.ts'], rules: { 'no-console': 'off' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logicalText, parseShell } from './shell.js';
+import { isCommandStringOption, logicalText, parseShell } from './shell.js';
 import { LineIndex } from './text.js';
 
 const cmds = (src: string) => {
@@ -25,6 +25,15 @@ describe('parseShell', () => {
   });
   it('parses sh -c strings as nested commands', () => {
     expect(cmds(`sh -c "pip install x && echo done"`)).toEqual([['sh', '-c', 'pip install x && echo done'], ['pip', 'install', 'x'], ['echo', 'done']]);
+  });
+  it('takes -c, -ec, -lc for a command string, not -x or --c', () => {
+    expect(['-c', '-ec', '-lc', '-xec', '-cx', '-ecc'].map(isCommandStringOption)).toEqual([true, true, true, true, true, true]);
+    expect(['-x', '-e', '--c', '-C', 'c', '-c1', '-'].map(isCommandStringOption)).toEqual([false, false, false, false, false, false, false]);
+  });
+  it('reads a 200,000-letter -cccc…1 option as an option, not as -c', () => {
+    const opt = `-${'c'.repeat(200_000)}1`;
+    expect(isCommandStringOption(opt)).toBe(false);
+    expect(cmds(`sh ${opt} 'pip install x'`)).toEqual([['sh', opt, 'pip install x']]);
   });
   it('skips shell comments and heredoc bodies, keeps if/then bodies', () => {
     expect(cmds('cat <<EOF > f\npip install nope\nEOF\nif true; then pip install y; fi # c')).toEqual([['cat'], ['true'], ['pip', 'install', 'y']]);

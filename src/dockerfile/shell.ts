@@ -143,6 +143,14 @@ type Token = { readonly kind: 'word'; readonly word: Word } | { readonly kind: '
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'esac']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 
+/**
+ * A shell option word that takes the script from the next word: `-c`, `-ec`, `-lc`, `-xec`. The part
+ * before the `c` has no `c`, so the regex cannot backtrack over a long `-cccc…`.
+ */
+export function isCommandStringOption(word: string): boolean {
+  return /^-[abd-z]*c[a-z]*$/.test(word);
+}
+
 export function basename(p: string): string {
   const i = p.lastIndexOf('/');
   return i === -1 ? p : p.slice(i + 1);
@@ -479,7 +487,7 @@ function buildCommand(
   if (SHELLS.has(name)) {
     for (let j = 1; j < argv.length; j++) {
       const a = argv[j] as Word;
-      if (/^-[a-z]*c[a-z]*$/.test(a.value) && !a.quoted) {
+      if (isCommandStringOption(a.value) && !a.quoted) {
         const script = argv[j + 1];
         if (script) {
           const inner = parseShell({ text: script.value, runs: [0, 0], end: 0 }, index, { fixedRange: script.range });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../dockerfile/parse.js';
-import { baseImageUser, normalImageName } from './base-images.js';
+import { baseImageUser, imageRefTag, normalImageName } from './base-images.js';
 
 const base = (text: string) => baseImageUser(parseDockerfile(text).stages[0]!.rootFrom)?.user;
 
@@ -9,6 +9,18 @@ describe('normalImageName', () => {
     expect(normalImageName('docker.io/library/python')).toBe('python');
     expect(normalImageName('index.docker.io/bitnami/python')).toBe('bitnami/python');
     expect(normalImageName('ghcr.io/astral-sh/uv')).toBe('ghcr.io/astral-sh/uv');
+  });
+});
+
+describe('imageRefTag', () => {
+  it('reads the tag, not a registry port or the digest', () => {
+    expect(['ghcr.io/astral-sh/uv:0.5.1', 'ghcr.io/astral-sh/uv:0.5.1@sha256:abc', 'localhost:5000/astral-sh/uv:0.5', 'localhost:5000/astral-sh/uv', 'uv@sha256:abc', 'uv:a:b', 'uv:'].map(imageRefTag)).toEqual([
+      '0.5.1', '0.5.1', '0.5', undefined, 'abc', 'a:b', undefined,
+    ]);
+  });
+  it('reads 200,000 colons before a slash in one pass', () => {
+    expect(imageRefTag(`uv${':'.repeat(200_000)}/x`)).toBeUndefined();
+    expect(imageRefTag(`uv${':'.repeat(200_000)}`)).toBe(':'.repeat(199_999));
   });
 });
 
@@ -29,6 +41,11 @@ describe('baseImageUser', () => {
     expect(base('ARG BASE\nFROM ${BASE}\n')).toBeUndefined();
     // The nonroot tags decide for distroless: with the tag in an unset ARG, it cannot be known.
     expect(base('ARG TAG\nFROM gcr.io/distroless/python3-debian12:${TAG}\n')).toBeUndefined();
+  });
+  it('reads the name before a digest, also after 200,000 @ and a line break', () => {
+    expect(base('ARG T\nFROM gcr.io/distroless/python3-debian12:${T}@sha256:abc\n')).toBeUndefined();
+    expect(base('ARG T\nFROM jupyter/base-notebook:${T}@sha256:abc\n')).toBe('nonroot');
+    expect(base(`ARG T\nFROM jupyter/base-notebook:\${T}${'@'.repeat(200_000)}\u2028x\n`)).toBe('nonroot');
   });
   it('reads the literal name when only the tag is a variable', () => {
     expect(base('ARG V\nFROM python:${V}-slim\n')).toBe('root');

@@ -101,6 +101,15 @@ export function normalImageName(name: string): string {
   return name.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
 }
 
+/**
+ * The tag of an image reference (`ghcr.io/astral-sh/uv:0.5.1@sha256:…` -> 0.5.1; `localhost:5000/uv` has
+ * none). A match starts only at the start or after a `/` or `@`, so each part is read once, not again
+ * from each of its colons.
+ */
+export function imageRefTag(ref: string): string | undefined {
+  return /(?:^|[@/])[^@/:]*:([^@/]+)(?:@|$)/.exec(ref)?.[1];
+}
+
 /** Names that say the image is built to run unprivileged (`*-nonroot`, `*rootless*`, `*-unprivileged`). */
 const NONROOT_NAME = /(nonroot|non-root|rootless|unprivileged)/;
 
@@ -110,7 +119,8 @@ const NONROOT_NAME = /(nonroot|non-root|rootless|unprivileged)/;
  */
 function nameAndTag(from: FromNode): { name: string; tag: string | undefined } | undefined {
   if (from.image && from.imageComplete && from.imageName) return { name: from.imageName, tag: from.tag ?? 'latest' };
-  const raw = (from.imageRaw ?? '').replace(/@.*$/, '');
+  // Everything from the first `@`: with `s` the match cannot fail at a line break (U+2028 is one) and retry at each later `@`.
+  const raw = (from.imageRaw ?? '').replace(/@.*/s, '');
   const colon = raw.lastIndexOf(':');
   const name = colon > raw.lastIndexOf('/') ? raw.slice(0, colon) : raw;
   return name === '' || name.includes('$') ? undefined : { name, tag: colon > raw.lastIndexOf('/') ? undefined : 'latest' };

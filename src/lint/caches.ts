@@ -1,7 +1,7 @@
 import type { RunNode } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import type { InstallTool } from './analysis.js';
-import { envFlag, envValue, expandedWords, hasFlag, isLocalOrUrl, optionWordsOf, pipFetch } from './commands.js';
+import { envFlag, envValue, expandedWords, hasFlag, isLocalOrUrl, optionWordsOf, pipFetch, trimTrailingSlashes as trim } from './commands.js';
 
 /**
  * Where each installer keeps its download cache, and how it is turned off. PC304 (the cache in a
@@ -54,8 +54,6 @@ export function cacheOwners(tool: InstallTool): readonly CacheOwner[] {
 export function defaultCacheDir(owner: CacheOwner): string {
   return `/root/.cache/${CACHES[owner].dir}`;
 }
-
-const trim = (p: string) => p.replace(/(.)\/+$/, '$1');
 
 /** A BuildKit cache (or tmpfs) mount covers the owner's cache: its folder, `~/.cache` itself, or where `<X>_CACHE_DIR` points. */
 export function cacheMounted(node: RunNode, cmd: ShellCommand, owner: CacheOwner): boolean {

@@ -302,6 +302,52 @@ export function copyIsFromContext(node: CopyNode): boolean {
   return node.from === undefined && !node.heredoc;
 }
 
+/** The path without its trailing slashes, keeping the first character (`/app//` -> /app, `//` -> /). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
+/**
+ * The glob with its wildcards left out: `*`, `?` and each `[...]` class (up to the next `]`; a `[` with no
+ * `]` after it stays). A scan, not `/\[[^\]]*\]/g`, which rescans to the end from each of many unclosed `[`.
+ */
+function withoutWildcards(glob: string): string {
+  const lastClose = glob.lastIndexOf(']');
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' || c === '?') continue;
+    if (c === '[' && i < lastClose) {
+      i = glob.indexOf(']', i + 1);
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * `text` matches `pattern`, where only `*` is special (any run of characters): the pieces between the
+ * stars found left to right. A regular expression from the pattern backtracks without end on `*a*a*a…`.
+ */
+export function matchesStarGlob(pattern: string, text: string): boolean {
+  const pieces = pattern.split('*');
+  const first = pieces[0] as string;
+  if (pieces.length === 1) return pattern === text;
+  const last = pieces[pieces.length - 1] as string;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text.indexOf(piece, at);
+    if (found === -1 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
+}
+
 /**
  * A COPY source that only describes dependencies, also as a glob among them (`poetry.lock*`,
  * `Pipfile*`, `requirements*.txt`, `requirements/*.txt`): the pattern with its wildcards left out
@@ -311,7 +357,7 @@ export function isDependencyFile(source: string): boolean {
   const v = source.replace(/^\.\//, '').replace(/(.)\/$/, '$1');
   if (DEPENDENCY_FILES.test(v)) return true;
   if (!/[*?[]/.test(v)) return false;
-  return DEPENDENCY_FILES.test(v.replace(/\[[^\]]*\]|[*?]/g, '')) || /(^|\/)requirements\/[^/]*$/i.test(v);
+  return DEPENDENCY_FILES.test(withoutWildcards(v)) || /(^|\/)requirements\/[^/]*$/i.test(v);
 }
 
 /** Files and dirs that only describe dependencies (copying them is fine before installing). */

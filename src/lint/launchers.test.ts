@@ -25,6 +25,10 @@ describe('launchedProgram', () => {
     expect(launched('FROM python:3.9\nCMD ["sh", "-c", "python manage.py migrate && gunicorn --bind 0.0.0.0:8000 app.wsgi:application"]\n')).toEqual({ program: 'gunicorn', python: true, server: 'gunicorn' });
     expect(launched('FROM python:3.9\nCMD ["bash", "-c", "echo start; exec uv run python bot.py"]\n')).toEqual({ program: 'python', python: true, server: undefined });
   });
+  it('reads a 200,000-letter -cccc…1 option of sh as an option, not as -c', () => {
+    expect(launched(`FROM python:3.9\nCMD ["sh", "-${'c'.repeat(200_000)}1", "gunicorn app:app"]\n`)).toEqual({ program: 'sh', python: false, server: undefined });
+    expect(launched('FROM python:3.9\nCMD ["sh", "-ec", "gunicorn app:app"]\n')).toEqual({ program: 'gunicorn', python: true, server: 'gunicorn' });
+  });
   it('a stage without a command keeps the server its base image starts', () => {
     expect(launched('FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nCOPY . /app\n')).toEqual({ program: 'gunicorn', python: true, server: 'gunicorn' });
     expect(launched('FROM python:3.12\nCOPY . /app\n')).toBeUndefined();

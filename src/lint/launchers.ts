@@ -1,5 +1,5 @@
 import type { DockerfileModel, Stage } from '../dockerfile/model.js';
-import { parseShell, type Word } from '../dockerfile/shell.js';
+import { isCommandStringOption, parseShell, type Word } from '../dockerfile/shell.js';
 import type { ProjectFacts } from '../inspect/model.js';
 import { basename, effectiveCommand, isVenvPath, venvPaths } from './analysis.js';
 import { baseImageServer } from './base-images.js';
@@ -90,7 +90,7 @@ function commandLines(model: DockerfileModel, run: NonNullable<ReturnType<typeof
   if (run.node.form === 'shell') for (const cmd of run.node.script.commands.slice(1)) lines.push(cmd.argv);
   const first = run.argv[0];
   if (run.node.form === 'exec' && first && SHELLS.has(basename(first.value))) {
-    const c = run.argv.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+    const c = run.argv.findIndex((w, i) => i > 0 && isCommandStringOption(w.value));
     const script = c === -1 ? undefined : run.argv[c + 1];
     if (script) for (const cmd of parseShell({ text: script.value, runs: [0, 0], end: 0 }, model.index, { fixedRange: script.range }).commands) lines.push(cmd.argv);
   }

@@ -1,4 +1,4 @@
-import type { DockerfileModel } from '../dockerfile/model.js';
+import type { DockerfileModel, InstructionNode } from '../dockerfile/model.js';
 import { LineIndex } from '../dockerfile/text.js';
 import type { Diagnostic } from './types.js';
 
@@ -6,7 +6,7 @@ import type { Diagnostic } from './types.js';
  * `# pycrane ignore=PC101,no-latest-tag` silences those rules on the next instruction (Dockerfile) or the next
  * line (YAML, JSONC with `//`, .dockerignore); `# pycrane global ignore=...` silences them in the whole file.
  */
-const PRAGMA = /^(?:#|\/\/)\s*pycrane\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/;
+const PRAGMA = /^(?:#|\/\/)\s*pycrane\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,-][A-Za-z0-9_,\s-]*)$/; // on a trimmed line: the list starts and ends with no space
 
 export interface Suppressions {
   readonly global: ReadonlySet<string>;
@@ -25,16 +25,26 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   const global = new Set<string>();
   const spans: { from: number; to: number; rules: Set<string> }[] = [];
   // Scan lines, not the parser's comments: a pragma on line 1 looks like a parser directive to it.
-  const inside = (line: number) => model.instructions.some((i) => line > i.range.start.line && line <= i.range.end.line);
+  // The instructions are in line order, so one sweep finds, for each line, whether an instruction that
+  // starts before it still covers it (a comment inside a continued RUN) and the next instruction.
+  const instructions = model.instructions;
+  let started = 0; // instructions that start before `line`
+  let coveredTo = -1; // the last line any of them covers
+  let next = 0; // the first instruction that starts after `line`
   for (let line = 0; line < model.index.lineCount; line++) {
+    while (started < instructions.length && (instructions[started] as InstructionNode).range.start.line < line) {
+      coveredTo = Math.max(coveredTo, (instructions[started] as InstructionNode).range.end.line);
+      started++;
+    }
+    while (next < instructions.length && (instructions[next] as InstructionNode).range.start.line <= line) next++;
     const p = parsePragma(model.index.line(line));
-    if (!p || inside(line)) continue;
+    if (!p || coveredTo >= line) continue;
     if (p.global) {
       for (const r of p.rules) global.add(r);
       continue;
     }
-    const next = model.instructions.find((i) => i.range.start.line > line);
-    if (next) spans.push({ from: next.range.start.line, to: next.range.end.line, rules: p.rules });
+    const following = instructions[next];
+    if (following) spans.push({ from: following.range.start.line, to: following.range.end.line, rules: p.rules });
   }
   return { global, spans };
 }

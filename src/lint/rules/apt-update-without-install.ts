@@ -4,8 +4,17 @@ import { defineRule } from '../rule.js';
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 /** apt subcommands that use the lists an update just fetched. */
 const USES_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'reinstall', 'satisfy']);
-/** The same, anywhere in the RUN's text (`xargs apt-get install < pkgs`, `$(...)`, a function). */
-const USES_LISTS_TEXT = /\b(apt-get|apt|aptitude)\b[^;&|\n]*\b(install|upgrade|dist-upgrade|full-upgrade|build-dep|source|download|reinstall|satisfy)\b/;
+/**
+ * The same, anywhere in the RUN's text (`xargs apt-get install < pkgs`, `$(...)`, a function): an apt word
+ * and one of them later in the same `;&|`-separated part. Read from the part's first apt word only: the
+ * rest after a later one is inside that, and a regex tried from each of `apt apt apt…` rescans to the end.
+ */
+function usesListsText(text: string): boolean {
+  return text.split(/[;&|\n]/).some((part) => {
+    const apt = /\b(apt-get|apt|aptitude)\b/.exec(part);
+    return apt !== null && /\b(install|upgrade|dist-upgrade|full-upgrade|build-dep|source|download|reinstall|satisfy)\b/.test(part.slice(apt.index + apt[0].length));
+  });
+}
 
 /** `apt-get -o X=Y -y update` -> update. */
 function aptSub(cmd: ShellCommand): string | undefined {
@@ -48,7 +57,7 @@ export const aptUpdateWithoutInstall = defineRule({
         const update = commands.find((c) => APT.has(c.name) && aptSub(c) === 'update');
         if (!update) return;
         if (node.mounts.some((m) => (m.type === 'cache' || m.type === 'tmpfs') && /^\/var\/lib\/apt(\/lists)?\/?$/.test(m.target ?? ''))) return;
-        if (commands.some((c) => (APT.has(c.name) && USES_LISTS.has(aptSub(c) ?? '')) || mayInstall(c)) || USES_LISTS_TEXT.test(node.text)) return;
+        if (commands.some((c) => (APT.has(c.name) && USES_LISTS.has(aptSub(c) ?? '')) || mayInstall(c)) || usesListsText(node.text)) return;
         const first = update.argv[0] ?? update.words[0];
         if (!first) return;
         ctx.report({ messageId: 'alone', range: { start: first.range.start, end: update.range.end }, data: { command: update.argv.map((w) => w.value).join(' ') } });

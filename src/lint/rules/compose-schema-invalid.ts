@@ -21,7 +21,7 @@ const SERVICE_CASTS: readonly { readonly path: readonly string[]; readonly type:
 ];
 const CASTS: Record<'integer' | 'number' | 'boolean', RegExp> = {
   integer: /^[+-]?\d+$/,
-  number: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/,
+  number: /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/,
   // Go's strconv.ParseBool, plus the YAML 1.1 words Compose still accepts (with a warning)
   boolean: /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/,
 };

@@ -14,9 +14,15 @@ ruleTester(editableInstallInRuntime, {
       code: 'FROM python:3.12-slim AS builder\nWORKDIR /app\nCOPY pyproject.toml uv.lock /app/\nRUN uv sync --no-dev\nFROM python:3.12-slim AS production\nCOPY . /app\nCOPY --from=builder /app/.venv /app/.venv\nWORKDIR /app\n',
     },
     { name: 'COPY . . into the same WORKDIR', code: 'FROM python:3.12 AS b\nWORKDIR /srv\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --only main\nFROM python:3.12\nWORKDIR /srv\nCOPY --from=b /srv/.venv /srv/.venv\nCOPY . .\n' },
+    { name: 'pip -e of a folder with extras and trailing slashes', code: 'FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nCOPY . /src\nRUN /opt/venv/bin/pip install -e /src//[dev]\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\nCOPY --from=b /src/ /src\n' },
     { name: 'pip -e target copied at the same path from the build stage', code: 'FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nCOPY . /src\nRUN /opt/venv/bin/pip install --edit /src\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\nCOPY --from=b /src /src\n' },
   ],
   invalid: [
+    {
+      name: 'pip -e of a folder named with 200,000 [ or / and a last letter',
+      code: `FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nCOPY . /src\nRUN /opt/venv/bin/pip install -e /src${'['.repeat(200_000)} -e /src${'/'.repeat(200_000)}x\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\nCOPY --from=b /src /src\n`,
+      errors: [{ messageId: 'editable', line: 4, column: 5, endLine: 4, endColumn: 30 }],
+    },
     {
       name: 'the context copied to another folder than the one installed from',
       code: 'FROM python:3.12 AS b\nWORKDIR /app\nCOPY . .\nRUN uv sync --locked\nFROM python:3.12\nCOPY --from=b /app/.venv /app/.venv\nCOPY . /srv\n',

@@ -1,10 +1,8 @@
 import type { DockerfileModel, RunNode, Stage } from '../../dockerfile/model.js';
 import { classifyInstall, headRange, venvCopies, type Install } from '../analysis.js';
-import { chainInstructions, optionWordsOf, runtimeStageOf } from '../commands.js';
+import { chainInstructions, optionWordsOf, runtimeStageOf, trimTrailingSlashes as trimSlash } from '../commands.js';
 import { resolvePath } from '../../dockerfile/parse.js';
 import { defineRule } from '../rule.js';
-
-const trimSlash = (p: string) => p.replace(/(.)\/+$/, '$1');
 
 /** Options that move a tool's project away from the WORKDIR (`uv sync --project x`, `poetry -C x install`). */
 const PROJECT_OPTION = /^(--project|--directory|--cwd|-C|-p)(=|$)/;
@@ -19,7 +17,7 @@ function editableProjectDir(node: RunNode, inst: Install): string | undefined {
     const i = argv.findIndex((v) => v === '-e' || v === '--editable' || v.startsWith('--editable='));
     const target = argv[i]?.startsWith('--editable=') ? argv[i].slice('--editable='.length) : argv[i + 1];
     if (i === -1 || target === undefined || /:\/\/|^git\+|\$/.test(target)) return undefined;
-    return trimSlash(resolvePath(node.workdir, target.replace(/\[[^\]]*\]$/, '')));
+    return trimSlash(resolvePath(node.workdir, target.replace(/\[[^[\]]*\]$/, '')));
   }
   return argv.some((v) => PROJECT_OPTION.test(v)) ? undefined : trimSlash(node.workdir);
 }

@@ -45,7 +45,7 @@ export const healthcheckMissingTool = defineRule({
           for (const cmd of n.script.commands) {
             let pkgs = aptInstallPackages(cmd);
             if (!pkgs && ['apk', 'yum', 'dnf', 'microdnf'].includes(cmd.name)) pkgs = cmd.argv.slice(1);
-            for (const p of pkgs ?? []) for (const [tool, re] of Object.entries(TOOLS)) if (re.test(p.value.replace(/=.*$/, ''))) installed.add(tool);
+            for (const p of pkgs ?? []) for (const [tool, re] of Object.entries(TOOLS)) if (re.test(p.value.replace(/=.*/s, ''))) installed.add(tool);
           }
         }
         for (const cmd of hc.script.commands) {

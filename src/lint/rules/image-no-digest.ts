@@ -9,7 +9,12 @@ import { defineRule } from '../rule.js';
 function literalTailRulesOutDigest(node: FromNode): boolean {
   const raw = node.imageRaw ?? '';
   if (!raw.includes('$') || raw.includes('@')) return false;
-  const literals = raw.split(/\$\{[^}]*\}|\$\w+/);
+  // After the last `}`, a `${` can only fail, and would scan to the end from each one: split that part by `$name` only.
+  const lastClose = raw.lastIndexOf('}') + 1;
+  const literals = raw.slice(0, lastClose).split(/\$\{[^}]*\}|\$\w+/);
+  const [first = '', ...rest] = raw.slice(lastClose).split(/\$\w+/);
+  literals[literals.length - 1] += first;
+  literals.push(...rest);
   const tail = literals[literals.length - 1] ?? '';
   return /[^0-9a-f]/i.test(tail) && literals.some((l) => /[:/]/.test(l));
 }

@@ -80,6 +80,11 @@ ruleTester(platformSpecificBuild, {
       errors: [{ messageId: 'buildPlatformInstall', line: 1, column: 17, endLine: 1, endColumn: 31 }],
     },
     {
+      name: 'a COPY source glob of 1,000 stars against an install folder of 200,000 letters',
+      code: `FROM --platform=$BUILDPLATFORM python:3.12-slim AS builder\nRUN pip install --target /opt/${'a'.repeat(200_000)} -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=builder /opt/${'*a'.repeat(1_000)}*b /x\nCOPY --from=builder /opt/*a*a /y\n`,
+      errors: [{ messageId: 'buildPlatformInstall', line: 1, column: 17, endLine: 1, endColumn: 31 }],
+    },
+    {
       name: 'poetry in a stage built FROM the build-machine stage',
       code: 'FROM --platform=$BUILDPLATFORM python:3.12-slim AS base\nRUN pip install poetry==1.8.3\nFROM base AS build\nENV POETRY_VIRTUALENVS_IN_PROJECT=1\nWORKDIR /app\nRUN poetry install --only main --no-root\nFROM python:3.12-slim AS app\nCOPY --from=build /app/.venv /app/.venv\n',
       errors: [{ messageId: 'buildPlatformInstall', line: 1, column: 17, endLine: 1, endColumn: 31 }],
@@ -106,6 +111,11 @@ ruleTester(platformSpecificBuild, {
     {
       name: 'pip --platform for one architecture',
       code: 'FROM python:3.12-slim\nRUN pip install --platform manylinux2014_x86_64 --only-binary=:all: --target /deps -r requirements.txt\n',
+      errors: [{ messageId: 'pipPlatform', line: 2, column: 42, endLine: 2, endColumn: 48 }],
+    },
+    {
+      name: 'pip --platform=... of 200,000 = and a line break',
+      code: `FROM python:3.12-slim\nRUN pip install --platform=manylinux2014_x86_64${'='.repeat(200_000)}\u2028 --only-binary=:all: --target /deps -r requirements.txt\n`,
       errors: [{ messageId: 'pipPlatform', line: 2, column: 42, endLine: 2, endColumn: 48 }],
     },
     {

@@ -3,7 +3,7 @@ import type { DockerfileModel, Flag, FromNode, InstructionNode, RunNode, Stage }
 import { resolvePath } from '../../dockerfile/parse.js';
 import type { ShellCommand, Word } from '../../dockerfile/shell.js';
 import { basename, classifyInstall, venvPaths, verbText } from '../analysis.js';
-import { hasOption, optionValue, pipSubcommandArgs, runtimeStageOf, stageChain, uvPipInstallArgs } from '../commands.js';
+import { hasOption, matchesStarGlob, optionValue, pipSubcommandArgs, runtimeStageOf, stageChain, uvPipInstallArgs } from '../commands.js';
 import { defineRule } from '../rule.js';
 import type { Range } from '../types.js';
 
@@ -138,8 +138,7 @@ function nativeInstallLocations(model: DockerfileModel, stage: Stage, node: RunN
 }
 
 const segs = (p: string) => p.split('/').filter(Boolean);
-const glob = (pat: string) => new RegExp(`^${pat.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-const segMatch = (a: string, b: string) => a === b || (a.includes('*') && glob(a).test(b)) || (b.includes('*') && glob(b).test(a));
+const segMatch = (a: string, b: string) => a === b || matchesStarGlob(a, b) || matchesStarGlob(b, a);
 
 /** Where files at `location` land when `source` is copied to `dest`, or undefined when the copy misses them. */
 function carried(source: string, location: string, dest: string): string | undefined {
@@ -265,7 +264,7 @@ export const platformSpecificBuild = defineRule({
         if (platform && pipArgs(cmd)) {
           const hit = archIn(platform);
           const option = cmd.argv.find((w) => w.value === '--platform' || w.value === '--python-platform' || /^--(python-)?platform=/.test(w.value));
-          if (hit) ctx.report({ messageId: 'pipPlatform', range: hit.range, data: { option: option?.value.replace(/=.*$/, '') ?? '--platform', value: platform.value, arch: hit.arch } });
+          if (hit) ctx.report({ messageId: 'pipPlatform', range: hit.range, data: { option: option?.value.replace(/=.*/s, '') ?? '--platform', value: platform.value, arch: hit.arch } });
         }
         const urls = DOWNLOADERS.has(cmd.name) ? cmd.argv.slice(1).filter((w) => w.value.includes('://')) : pipArgs(cmd)?.filter((w) => !w.value.startsWith('-') && (w.value.includes('://') || /\.whl$/.test(w.value))) ?? [];
         for (const w of urls) {

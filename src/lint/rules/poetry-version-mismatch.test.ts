@@ -9,6 +9,8 @@ ruleTester(poetryVersionMismatch, {
     { code: 'FROM python:3.12\nARG POETRY_VERSION=1.8.3\n' },
     { code: 'FROM python:3.12\nRUN pipx install poetry==2.0.1\n', facts: lock2 },
     { code: 'FROM python:3.12\nARG POETRY_VERSION\nENV POETRY_VERSION=$POETRY_VERSION\n', facts: lock2 },
+    { name: 'a uv tag of 200,000 colons and a slash has no version', code: `FROM python:3.13-slim\nCOPY --from=ghcr.io/astral-sh/uv${':'.repeat(200_000)}/x /uv /bin/\n`, facts: uv },
+    { name: 'uv at the stated version, on a registry with a port', code: 'FROM python:3.13-slim\nCOPY --from=localhost:5000/astral-sh/uv:0.9.14@sha256:abc /uv /bin/\n', facts: uv },
     { name: 'uv at the stated version', code: 'FROM python:3.13-slim AS builder\nCOPY --from=ghcr.io/astral-sh/uv:0.9.14 /uv /uvx /bin/\n', facts: uv },
     { name: 'a uv tag of the release line', code: 'FROM ghcr.io/astral-sh/uv:0.9 AS uv\nFROM python:3.13-slim\nCOPY --from=uv /uv /bin/\n', facts: uv },
     { name: 'uv image tag without a version', code: 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\n', facts: uv },

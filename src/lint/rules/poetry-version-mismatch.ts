@@ -1,5 +1,6 @@
 import type { Range } from '../../dockerfile/text.js';
 import { classifyInstall, requirementName } from '../analysis.js';
+import { imageRefTag } from '../base-images.js';
 import { defineRule } from '../rule.js';
 import { UV_IMAGE } from '../tools.js';
 
@@ -71,7 +72,7 @@ export const poetryVersionMismatch = defineRule({
       },
       COPY(node) {
         if (node.fromRef?.kind !== 'image' || !UV_IMAGE.test(node.from ?? '') || !node.fromRange) return;
-        check('uv', versionOf(/:([^@/]+)(@|$)/.exec(node.from ?? '')?.[1]), node.fromRange);
+        check('uv', versionOf(imageRefTag(node.from ?? '')), node.fromRange);
       },
       RUN(node) {
         for (const cmd of node.script.commands) {

@@ -9,6 +9,7 @@ ruleTester(secretInArgEnv, {
     'FROM python:3.12\nENV AUTHOR=me PWD=/app ENABLE_AUTH=true\n',
     { name: 'words that only contain the letters', code: 'FROM python:3.12\nENV PATH=/opt/venv/bin:$PATH PATCH_LEVEL=2 PYTHONPATH=/app KEYBOARD_LAYOUT=us TOKENIZERS_PARALLELISM=false BYPASS_CACHE=1 PASSENGER_APP_ENV=prod\n' },
     { name: 'names about a credential', code: 'FROM python:3.12\nARG GITHUB_TOKEN_FILE\nENV API_KEY_HEADER=X-Api-Key dbPasswordFile=/run/secrets/db DB_PASSWORD_PATH=/run/secrets/db AUTH_ENABLED=yes SECRET_NAME=db OAUTH_TOKEN_URL=https://x/token\n' },
+    { name: 'a name of 200,000 capitals', code: `FROM python:3.12\nARG ${'A'.repeat(200_000)}\n` },
     { name: 'a public key id', code: 'FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D PUBLIC_KEY_ID=abc\n' },
   ],
   invalid: [

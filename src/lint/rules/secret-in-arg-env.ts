@@ -5,7 +5,8 @@ import { defineRule } from '../rule.js';
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // Only from the start of a run of capitals: a later start in the same run fails the same way, so trying each is quadratic.
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z\d]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());

@@ -1,4 +1,5 @@
 import { classifyInstall, requirementName } from '../analysis.js';
+import { imageRefTag } from '../base-images.js';
 import { hasFlag, isLocalOrUrl, optionWordsOf } from '../commands.js';
 import { defineRule } from '../rule.js';
 
@@ -23,7 +24,22 @@ export function vcsRequirement(req: string): { url: string; ref: string | undefi
  * (`v1.2.0`, `release-2.4.1`), which projects do not move, like a release on an index. Anything else is a branch.
  */
 function pinningRef(vcs: string, ref: string): boolean {
-  return /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(ref) || (vcs === 'svn' && /^r?\d+$/.test(ref)) || /^([A-Za-z][\w-]*?[-_/]?)?v?\d+(\.\d+)+([-.+]?[\w.]+)?$/.test(ref);
+  return /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(ref) || (vcs === 'svn' && /^r?\d+$/.test(ref)) || isVersionTag(ref);
+}
+
+/**
+ * `<prefix>v?N.N(.N)*<suffix>`, as /^([A-Za-z][\w-]*?[-_/]?)?v?\d+(\.\d+)+([-.+]?[\w.]+)?$/ says, read
+ * without its backtracking: the prefix has no `.`, so the version starts with the digits before the first
+ * `.`; its `.N` groups are taken greedily (the suffix can take any that follow).
+ */
+function isVersionTag(ref: string): boolean {
+  const dot = ref.indexOf('.');
+  let start = dot;
+  while (start > 0 && /\d/.test(ref[start - 1] as string)) start--;
+  if (start === dot || !/^(v|[A-Za-z][\w-]*(\/v?)?)?$/.test(ref.slice(0, start))) return false;
+  const rest = ref.slice(dot);
+  const groups = /^(\.\d+)+/.exec(rest)?.[0];
+  return groups !== undefined && /^([-.+]?[\w.]+)?$/.test(rest.slice(groups.length));
 }
 
 export const unpinnedInstall = defineRule({
@@ -50,7 +66,7 @@ export const unpinnedInstall = defineRule({
       COPY(node) {
         if (node.fromRef?.kind !== 'image' || !node.from || !node.fromRange) return;
         if (!/astral-sh\/uv|python-poetry|pdm-project/.test(node.from)) return;
-        const tag = /:([^@/]+)(@|$)/.exec(node.from)?.[1];
+        const tag = imageRefTag(node.from);
         if (node.from.includes('@sha256:') || (tag && tag !== 'latest')) return;
         ctx.report({ messageId: 'image', range: node.fromRange, data: { image: node.from } });
       },

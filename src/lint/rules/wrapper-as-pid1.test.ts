@@ -12,6 +12,7 @@ ruleTester(wrapperAsPid1, {
     'FROM python:3.12\nCMD gunicorn app:app\n',
     'FROM python:3.12\nCMD alembic upgrade head && exec gunicorn app:app\n',
     'FROM python:3.12\nCMD python manage.py migrate && gunicorn app:app\n',
+    { name: 'a 200,000-letter -cccc…1 option is not -c', code: `FROM python:3.12\nCMD ["sh", "-${'c'.repeat(200_000)}1", "a && b"]\n` },
   ],
   invalid: [
     { code: 'FROM python:3.12\nCMD ["poetry", "run", "app"]\n', errors: [{ messageId: 'runner', line: 2, column: 6, endLine: 2, endColumn: 21 }] },

@@ -1,5 +1,5 @@
 import type { ExecNode, Stage } from '../../dockerfile/model.js';
-import type { Word } from '../../dockerfile/shell.js';
+import { isCommandStringOption, type Word } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
 
 const RUNNERS: Readonly<Record<string, string>> = { poetry: 'poetry run', uv: 'uv run', pipenv: 'pipenv run', pdm: 'pdm run', hatch: 'hatch run', pipx: 'pipx run', rye: 'rye run' };
@@ -43,7 +43,7 @@ export const wrapperAsPid1 = defineRule({
         return;
       }
       if (node.form === 'exec' && SHELLS.has(first)) {
-        const c = argv.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+        const c = argv.findIndex((w, i) => i > 0 && isCommandStringOption(w.value));
         const script = argv[c + 1];
         if (c === -1 || !script) return;
         const inner = node.script.commands.filter((cmd) => cmd.nested);
