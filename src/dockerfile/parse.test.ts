@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDevDockerfilePath, parseDockerfile, splitImage } from './parse.js';
+import { isDevDockerfilePath, MAX_DOCKERFILE_CHARS, parseDockerfile, splitImage } from './parse.js';
 
 const scopeAt = (text: string, line: number) => {
   const m = parseDockerfile(text);
@@ -106,7 +106,7 @@ describe('instructions', () => {
   });
 
   it('finds stages by name among 30,000 (a name lookup per FROM and COPY --from: once quadratic, found by the fuzzer)', () => {
-    const stages = Array.from({ length: 30_000 }, (_, i) => `FROM python:3.13-slim AS s${i}\n`).join('');
+    const stages = Array.from({ length: 30_000 }, (_, i) => `FROM a AS s${i}\n`).join('');
     const m = parseDockerfile(`${stages}FROM s0 AS s1\nCOPY --from=s29999 /x /x\nFROM S1\n`);
     expect(m.stages).toHaveLength(30_002);
     expect(m.problems.map((p) => p.message)).toEqual(['duplicate stage name "s1"']);
@@ -180,5 +180,26 @@ describe('development-only Dockerfiles', () => {
     const model = parseDockerfile('FROM python:3.13-slim AS base\nFROM base\nRUN apt-get install -y sudo\n', { devFile: true });
     expect(model.runtimeStage).toBeUndefined();
     expect(model.stages.every((s) => s.isDev)).toBe(true);
+  });
+});
+
+describe('a Dockerfile over the size pycrane reads', () => {
+  it('is one problem on line 1 and no instructions', () => {
+    const text = `FROM python:3.13-slim\n${'RUN true\n'.repeat(60_000)}`;
+    const m = parseDockerfile(text);
+    expect(m.instructions).toEqual([]);
+    expect(m.stages).toEqual([]);
+    expect(m.problems).toEqual([{ message: `the Dockerfile has ${text.length.toLocaleString('en-US')} characters, over the 512 KiB pycrane reads: not parsed, so no rule checked it`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }]);
+  });
+  it('is parsed at the limit', () => {
+    const text = `FROM python:3.13-slim\n# ${'x'.repeat(MAX_DOCKERFILE_CHARS - 25)}\n`;
+    expect(text.length).toBe(MAX_DOCKERFILE_CHARS);
+    expect(parseDockerfile(text).stages).toHaveLength(1);
+  });
+  it('with 60,000 flags on one RUN is parsed (dockerfile-ast dropped them one shift() at a time: 7 s; found by the fuzzer)', () => {
+    const m = parseDockerfile(`FROM python:3.13-slim\nRUN ${'--x=1 '.repeat(60_000)}pip install -r requirements.txt\n`);
+    const run = m.instructions[1];
+    expect(run?.kind === 'run' && run.flags.length).toBe(60_000);
+    expect(run?.kind === 'run' && run.script.commands[0]?.name).toBe('pip');
   });
 });

@@ -1,5 +1,6 @@
 import {
   DockerfileParser,
+  ModifiableInstruction,
   Property,
   type Instruction,
   type Arg,
@@ -29,6 +30,25 @@ import type {
 } from './model.js';
 import { commandFromArgv, docOffsetOf, logicalText, parseShell, sliceLogical, verbatimText, type LogicalText, type ShellScript, type Word } from './shell.js';
 import { LineIndex, type Range } from './text.js';
+
+/**
+ * dockerfile-ast 0.7.1 drops an instruction's flags from its arguments with one `Array.shift()` per flag,
+ * quadratic in the flags: a RUN with 20,000 `--mount` lines (found by the fuzzer) took seconds to parse.
+ * The same result in one slice. Replaced only while the method is the one measured (its source checked),
+ * so an upstream change is not overridden blindly.
+ */
+function dropFlagsInOneSlice(): void {
+  const proto = ModifiableInstruction.prototype as unknown as { getArguments: () => unknown[]; getFlags: () => unknown[] };
+  const original = proto.getArguments;
+  if (!/args\.shift\(\)/.test(String(original))) return;
+  const parent = Object.getPrototypeOf(proto) as { getArguments: () => unknown[] };
+  proto.getArguments = function (this: typeof proto) {
+    const args = parent.getArguments.call(this);
+    const flags = this.getFlags();
+    return flags.length === 0 ? args : args.slice(flags.length);
+  };
+}
+dropFlagsInOneSlice();
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -86,8 +106,26 @@ function unquote(s: string): string {
 }
 
 /** Parses a Dockerfile into pycrane's model. Never throws on user input: problems are listed. */
+/**
+ * A Dockerfile longer than this is not parsed (one problem on line 1 says so). The largest real ones are
+ * tens of KB; past half a MiB the parser alone takes most of a second, and a check of every rule more.
+ */
+export const MAX_DOCKERFILE_CHARS = 512 * 1024;
+
+/** What a Dockerfile that is not parsed reads as: no instructions, one problem. */
+function unparsedDockerfile(text: string, index: LineIndex, message: string): DockerfileModel {
+  const range = index.rangeOf(0, Math.min(1, text.length));
+  return {
+    text, index, escapeChar: '\\', directives: [], comments: [], globalArgs: [], globalScope: new Scope(), preamble: [], stages: [],
+    runtimeStage: undefined, problems: [{ message, range }], instructions: [], stage: () => undefined,
+  };
+}
+
 export function parseDockerfile(text: string, options: ParseOptions = {}): DockerfileModel {
   const index = new LineIndex(text);
+  if (text.length > MAX_DOCKERFILE_CHARS) {
+    return unparsedDockerfile(text, index, `the Dockerfile has ${text.length.toLocaleString('en-US')} characters, over the ${MAX_DOCKERFILE_CHARS / 1024} KiB pycrane reads: not parsed, so no rule checked it`);
+  }
   const ast = DockerfileParser.parse(text);
   const escapeChar = ast.getEscapeCharacter();
   const problems: SyntaxProblem[] = [];

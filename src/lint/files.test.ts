@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, MAX_SYNTAX_ERRORS, parseJsoncFile, parseYamlFile } from './files.js';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS, MAX_TREE_FILE_CHARS, parseJsoncFile, parseYamlFile } from './files.js';
 
 const crasher = (path: string) => readFileSync(new URL(`../../test/fuzz/crashers/${path}`, import.meta.url), 'utf8');
 
@@ -63,5 +63,20 @@ describe('parseJsoncFile', () => {
     expect(performance.now() - t0).toBeLessThan(500);
     expect(f.value).toBeUndefined();
     expect(f.errors).toEqual([{ message: `collections nested more than ${MAX_NESTING} levels deep: not parsed`, range: { start: { line: 1, character: 102 }, end: { line: 1, character: 103 } } }]);
+  });
+});
+
+describe('a compose file or devcontainer.json over the size pycrane reads', () => {
+  it('is one error on line 1, not parsed', () => {
+    const text = `services:\n${'  # padding\n'.repeat(60_000)}`;
+    const f = parseYamlFile({ path: 'compose.yaml', text });
+    expect(f.value).toBeUndefined();
+    expect(f.errors).toEqual([{ message: `${text.length.toLocaleString('en-US')} characters, over the ${MAX_TREE_FILE_CHARS / 1024} KiB pycrane reads: not parsed`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }]);
+    expect(parseJsoncFile({ path: '.devcontainer/devcontainer.json', text: `{${' '.repeat(MAX_TREE_FILE_CHARS)}}` }).errors).toHaveLength(1);
+  });
+  it('is parsed at the limit', () => {
+    const text = `services: {}\n${'#'.repeat(MAX_TREE_FILE_CHARS - 14)}\n`;
+    expect(text.length).toBe(MAX_TREE_FILE_CHARS);
+    expect(parseYamlFile({ path: 'compose.yaml', text }).errors).toEqual([]);
   });
 });

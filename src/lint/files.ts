@@ -57,8 +57,14 @@ function unparsed(file: TextFile, index: LineIndex, message: string, offset: num
   return { path: file.path, text: file.text, index, value: undefined, errors: [{ message, range }], rangeAt: () => undefined };
 }
 
+/** A compose file or devcontainer.json longer than this is not parsed (real ones are a few KB; see MAX_DOCKERFILE_CHARS). */
+export const MAX_TREE_FILE_CHARS = 512 * 1024;
+
 function treeFile(file: TextFile, parsedText: string): TreeFile {
   const index = new LineIndex(file.text);
+  if (parsedText.length > MAX_TREE_FILE_CHARS) {
+    return unparsed(file, index, `${parsedText.length.toLocaleString('en-US')} characters, over the ${MAX_TREE_FILE_CHARS / 1024} KiB pycrane reads: not parsed`, 0);
+  }
   // The yaml library recurses per level (a stack overflow near 2,000, seconds at 1,500 flow brackets).
   const depth = nestingDepth(parsedText, MAX_NESTING);
   const tooDeep = `collections nested more than ${MAX_NESTING} levels deep: not parsed`;
