@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandVars, MAX_EXPANSION, Scope } from './expand.js';
+import { expandVars, MAX_EXPANSION, Scope, variableRefs } from './expand.js';
 import { parseDockerfile } from './parse.js';
 
 const vars = (m: Record<string, string>) => (name: string) => (name in m ? { value: m[name] as string, complete: true } : undefined);
@@ -63,5 +64,39 @@ describe('Scope', () => {
     const mid = stage?.instructions[10_001];
     expect(mid?.scope.get('V9999')?.value).toBe('x9999');
     expect(mid?.scope.get('V10000')).toBeUndefined();
+  });
+});
+
+// The single regular expression variableRefs was before the fuzzer found it quadratic on unclosed `${A:-`.
+function refsByReference(text: string) {
+  const refs: ReturnType<typeof variableRefs> = [];
+  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '\\') continue;
+    refs.push({ name: (m[1] ?? m[3]) as string, start: m.index, end: m.index + m[0].length, modifier: m[2] });
+  }
+  return refs;
+}
+
+describe('variableRefs', () => {
+  it('finds $A, ${A} and ${A:-word} with their offsets and modifiers', () => {
+    expect(variableRefs('x $A ${B} ${C:-d e} \\$E ${F:x} ${G')).toEqual([
+      { name: 'A', start: 2, end: 4, modifier: undefined },
+      { name: 'B', start: 5, end: 9, modifier: undefined },
+      { name: 'C', start: 10, end: 19, modifier: ':-d e' },
+    ]);
+  });
+  it('agrees with the earlier regular expression on strings of expansion characters', () => {
+    const char = fc.constantFrom(...'$${}}:-+?aB_9 \\x'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), (text) => {
+        expect(variableRefs(text)).toEqual(refsByReference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('reads 100,000 unclosed ${A:- in one pass (the reference took minutes)', () => {
+    expect(variableRefs('${A:-'.repeat(100_000))).toEqual([]);
+    expect(variableRefs(`${'${A:-'.repeat(100_000)}}`)).toHaveLength(1);
   });
 });
