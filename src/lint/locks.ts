@@ -12,33 +12,72 @@ export const LOCK_FILE: Readonly<Record<LockingTool, string>> = { poetry: 'poetr
 
 const LOCK_NAME = /(^|\/)(poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock)$/;
 
+/** Per FROM chain: each node's index, and the first index where a named predicate holds. */
+const chainTables = new WeakMap<readonly InstructionNode[], { index: Map<InstructionNode, number>; first: Map<string, number> }>();
+
+/**
+ * The instructions of a stage's FROM chain before a node (earlier stages first). `some` answers "does an
+ * earlier instruction satisfy this?" from the first index where the predicate holds, found once per chain
+ * and predicate: asked for each of 20,000 `uv sync` lines, rescanning the chain was quadratic.
+ */
+export class Before {
+  constructor(
+    private readonly chain: readonly InstructionNode[],
+    private readonly end: number,
+  ) {}
+
+  private firstIndex(key: string, p: (n: InstructionNode) => boolean): number {
+    const tables = chainTables.get(this.chain) as { first: Map<string, number> };
+    let first = tables.first.get(key);
+    if (first === undefined) {
+      first = this.chain.findIndex(p);
+      if (first < 0) first = Infinity;
+      tables.first.set(key, first);
+    }
+    return first;
+  }
+
+  /** Whether an instruction before the node satisfies `p`; `key` names `p` (the same key, the same predicate). */
+  some(key: string, p: (n: InstructionNode) => boolean): boolean {
+    return this.firstIndex(key, p) < this.end;
+  }
+
+  /** The first instruction before the node that satisfies `p`. */
+  find(key: string, p: (n: InstructionNode) => boolean): InstructionNode | undefined {
+    const i = this.firstIndex(key, p);
+    return i < this.end ? this.chain[i] : undefined;
+  }
+}
+
 /** Instructions of the stage's FROM chain before `node` (earlier stages first). */
-export function instructionsBefore(model: DockerfileModel, stage: Stage, node: InstructionNode): InstructionNode[] {
-  return chainInstructions(model, stage).filter((n) => n.stageIndex !== stage.index || n.range.start.line < node.range.start.line);
+export function instructionsBefore(model: DockerfileModel, stage: Stage, node: InstructionNode): Before {
+  const chain = chainInstructions(model, stage);
+  let tables = chainTables.get(chain);
+  if (!tables) {
+    tables = { index: new Map(chain.map((n, i) => [n, i])), first: new Map() };
+    chainTables.set(chain, tables);
+  }
+  return new Before(chain, tables.index.get(node) ?? chain.length);
 }
 
 /** Did the stage (or its FROM chain) get the lock into the image, or bind-mount it, before `node`? Unknowable cases count as yes. */
-export function lockAvailable(before: readonly InstructionNode[], node: RunNode, lock: string): boolean {
+export function lockAvailable(before: Before, node: RunNode, lock: string): boolean {
   const named = (v: string) => v === lock || v.endsWith(`/${lock}`);
   if (node.mounts.some((m) => m.type === 'bind' && m.from === undefined && (m.source === undefined || m.source === '.' || named(m.source)))) return true;
   if (node.mounts.some((m) => m.type === 'bind' && m.from !== undefined)) return true;
-  for (const n of before) {
-    if (n.kind !== 'copy' || n.heredoc) continue;
+  return before.some(`lock-copied:${lock}`, (n) => {
+    if (n.kind !== 'copy' || n.heredoc) return false;
     if (n.from !== undefined) return true; // copied from elsewhere: cannot tell
-    if (n.sources.some((s) => named(s.value) || /^\.\/?$|^\*$|^\$/.test(s.value) || (/\*/.test(s.value) && /lock/.test(s.value)))) return true;
-  }
-  return false;
+    return n.sources.some((s) => named(s.value) || /^\.\/?$|^\*$|^\$/.test(s.value) || (/\*/.test(s.value) && /lock/.test(s.value)));
+  });
 }
 
 /** A lock file copied or bind-mounted into the image by name (not through `COPY . .`): the Dockerfile means to use it. */
-export function lockNamedInImage(before: readonly InstructionNode[], node: RunNode): string | undefined {
+export function lockNamedInImage(before: Before, node: RunNode): string | undefined {
   for (const m of node.mounts) if (m.type === 'bind' && m.source && LOCK_NAME.test(m.source)) return m.source.split('/').pop();
-  for (const n of before) {
-    if (n.kind !== 'copy' || n.from !== undefined || n.heredoc) continue;
-    const hit = n.sources.find((s) => LOCK_NAME.test(s.value.replace(/\*$/, '')));
-    if (hit) return hit.value.replace(/\*$/, '').split('/').pop();
-  }
-  return undefined;
+  const lockOf = (n: InstructionNode) => (n.kind !== 'copy' || n.from !== undefined || n.heredoc ? undefined : n.sources.find((s) => LOCK_NAME.test(s.value.replace(/\*$/, ''))));
+  const hit = before.find('lock-named', (n) => lockOf(n) !== undefined);
+  return hit ? lockOf(hit)?.value.replace(/\*$/, '').split('/').pop() : undefined;
 }
 
 /** The project has no lock of this tool at all (facts say so): the build cannot honour one, and inspect already warns. */
@@ -77,8 +116,8 @@ export function pipenvStrictness(node: RunNode, cmd: ShellCommand): Strictness {
  * `uv sync --locked` ran earlier in the chain: the lock is known to match, so later `uv run`s find
  * nothing to re-lock. (`--frozen` does not check, so a stale lock would still be re-locked by `uv run`.)
  */
-export function uvLockedEarlier(before: readonly InstructionNode[]): boolean {
-  return before.some((n) => n.kind === 'run' && n.script.commands.some((c) => c.name === 'uv' && c.argv[1]?.value === 'sync' && strictness(n, c, ['--locked'], ['UV_LOCKED']) === 'locked'));
+export function uvLockedEarlier(before: Before): boolean {
+  return before.some('uv-sync-locked', (n) => n.kind === 'run' && n.script.commands.some((c) => c.name === 'uv' && c.argv[1]?.value === 'sync' && strictness(n, c, ['--locked'], ['UV_LOCKED']) === 'locked'));
 }
 
 /** pip's hash-checking mode or a constraints file pins every requirement the install resolves. */
@@ -102,7 +141,7 @@ export function isRequirementsInput(facts: ProjectFacts | undefined, path: strin
 }
 
 /** Earlier installs (before `node`, or earlier in its RUN) that put the dependencies in place. */
-export function dependenciesInstalledBefore(before: readonly InstructionNode[], node: RunNode, cmd: ShellCommand): boolean {
+export function dependenciesInstalledBefore(before: Before, node: RunNode, cmd: ShellCommand): boolean {
   const installs = (n: RunNode, upTo?: ShellCommand) => {
     const cmds = upTo ? n.script.commands.slice(0, n.script.commands.indexOf(upTo)) : n.script.commands;
     return cmds.some((c) => {
@@ -111,7 +150,7 @@ export function dependenciesInstalledBefore(before: readonly InstructionNode[], 
       return i.tool === 'pip' || i.tool === 'uv-pip' ? i.requirementFiles.length > 0 : true;
     });
   };
-  return installs(node, cmd) || before.some((n) => n.kind === 'run' && installs(n));
+  return installs(node, cmd) || before.some('dependencies-installed', (n) => n.kind === 'run' && installs(n));
 }
 
 /** `pip wheel .` / `pip download -r f`: the project paths and the requirement files pip resolves, like an install's. */

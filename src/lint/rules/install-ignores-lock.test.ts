@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCheckConfig } from '../config.js';
+import { lint } from '../engine.js';
 import { ruleTester } from '../testing/rule-tester.js';
 import { installIgnoresLock } from './install-ignores-lock.js';
 
@@ -101,4 +104,14 @@ ruleTester(installIgnoresLock, {
     { name: 'pip install -e . of a uv project (facts)', code: 'FROM python:3.12\nCOPY . .\nRUN pip install -e .\n', facts: { manager: 'uv' }, errors: [{ messageId: 'projectResolves', line: 3, column: 20, endLine: 3, endColumn: 21 }] },
     { name: 'pip wheel . resolves', code: 'FROM python:3.12\nCOPY . .\nRUN pip wheel -w /wheels .\n', facts: { manager: 'pdm' }, errors: [{ messageId: 'projectResolves', line: 3, column: 26, endLine: 3, endColumn: 27 }] },
   ],
+});
+
+// Found by the fuzzer: each `uv sync` rescanned every instruction before it (20,000 of them: seconds).
+describe('install-ignores-lock on 20,000 installs', () => {
+  const ids = (text: string) => lint({ dockerfile: { path: 'Dockerfile', text } }, defaultCheckConfig, [installIgnoresLock]).diagnostics.map((d) => d.messageId);
+  it('reports each uv sync without the lock, and none once the lock is copied', () => {
+    const runs = 'RUN uv sync --locked\n'.repeat(20_000);
+    expect(ids(`FROM python:3.13-slim\n${runs}`)).toEqual(Array(20_000).fill('uvNoLock'));
+    expect(ids(`FROM python:3.13-slim\nRUN uv sync --locked\nCOPY uv.lock pyproject.toml ./\n${runs}`)).toEqual(['uvNoLock']);
+  });
 });

@@ -1,8 +1,9 @@
-import type { InstructionNode, RunNode, Stage } from '../../dockerfile/model.js';
+import type { RunNode, Stage } from '../../dockerfile/model.js';
 import type { ShellCommand, Word } from '../../dockerfile/shell.js';
 import { classifyInstall, isProjectPath, verbRange, verbText } from '../analysis.js';
 import { expandedWords, hasFlag, setupPyInstall, subcommand } from '../commands.js';
 import {
+  type Before,
   dependenciesInstalledBefore,
   instructionsBefore,
   isRequirementsInput,
@@ -172,10 +173,10 @@ export const installIgnoresLock = defineRule({
 });
 
 /** A Poetry command before `cmd` (in its RUN or earlier) that writes poetry.lock when there is none. */
-function poetryLockedBefore(before: readonly InstructionNode[], node: RunNode, cmd: ShellCommand): boolean {
+function poetryLockedBefore(before: Before, node: RunNode, cmd: ShellCommand): boolean {
   const writes = (c: ShellCommand) => c.name === 'poetry' && ['install', 'sync', 'lock', 'update', 'add'].includes(subcommand(c) ?? '');
   const own = node.script.commands;
-  return own.slice(0, own.indexOf(cmd)).some(writes) || before.some((n) => n.kind === 'run' && n.script.commands.some(writes));
+  return own.slice(0, own.indexOf(cmd)).some(writes) || before.some('poetry-wrote-lock', (n) => n.kind === 'run' && n.script.commands.some(writes));
 }
 
 /** `pip-compile` or `python -m piptools compile`: pip-tools resolves the inputs again. */
