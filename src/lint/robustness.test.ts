@@ -74,8 +74,9 @@ describe('inputs that crashed or hung check', () => {
   }, LARGE);
 
   // 22 s before (argv.shift() per wrapper flag), about a second now: the 10 s timeout is the hang guard.
-  it('an ENTRYPOINT of 250,000 words: the wrappers are skipped in one pass', () => {
-    const model = parseDockerfile(`FROM python:3.12-slim\nENTRYPOINT ["tini", ${Array(250_000).fill('"-v"').join(', ')}, "python"]\nCMD ["-m", "app"]\n`);
+  // Under MAX_DOCKERFILE_CHARS (the issue's 250,000 words are past it, and not parsed at all now).
+  it('an ENTRYPOINT of 80,000 words: the wrappers are skipped in one pass', () => {
+    const model = parseDockerfile(`FROM python:3.12-slim\nENTRYPOINT ["tini", ${Array(80_000).fill('"-v"').join(', ')}, "python"]\nCMD ["-m", "app"]\n`);
     const stage = model.stages[0];
     expect(stage && effectiveCommand(stage)?.argv.map((w) => w.value)).toEqual(['python', '-m', 'app']);
   }, 10_000);
@@ -101,9 +102,9 @@ describe('inputs that crashed or hung check', () => {
     expect(ids(input)).not.toContain('PC191');
   }, LARGE);
 
-  it('45,000 RUN lines: more than 135,000 findings collected and reported by every reporter', () => {
+  it('15,000 RUN lines: more than 135,000 findings collected and reported by every reporter', () => {
     const lines = ['FROM python:3.12-slim'];
-    for (let i = 0; i < 45_000; i++) lines.push('RUN apt-get update && apt-get install -y curl && pip install flask');
+    for (let i = 0; i < 15_000; i++) lines.push('RUN pip install a b c d e f g h i');
     const text = `${lines.join('\n')}\n`;
     const ds = lint(dockerfile(text)).diagnostics;
     expect(ds.length).toBeGreaterThan(135_000);
