@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSetupPy, type SetupMetadata } from './read.js';
+import { MAX_SETUP_PY_CHARS, readSetupPy, type SetupMetadata } from './read.js';
 
 const codes = (meta: SetupMetadata): string[] => meta.issues.map((i) => `${i.code} ${i.source?.line ?? ''}`);
 const unread = (meta: SetupMetadata): string[] => meta.unread.map((u) => `${u.key} @${u.source.line}: ${u.reason}`);
@@ -211,9 +211,9 @@ describe('readSetupPy never throws, in linear time', () => {
       expect(meta.installRequires?.value.length).toBeGreaterThan(0);
       return performance.now() - start;
     };
-    time(file(2000));
-    const small = Math.min(time(file(5000)), time(file(5000)));
-    const large = Math.min(time(file(20000)), time(file(20000)));
+    time(file(600));
+    const small = Math.min(time(file(1500)), time(file(1500)));
+    const large = Math.min(time(file(6000)), time(file(6000)));
     expect(large / small).toBeLessThan(10);
   });
 });
@@ -293,5 +293,18 @@ describe('a large setup.py with a syntax error (found by the fuzzer: test/fuzz/c
     const meta = readSetupPy(`${head}x = (\ny = 2\n`);
     expect(meta.name?.value).toBe('a');
     expect(codes(meta).filter((c) => c.startsWith('E_SETUP_PY_NOT_PYTHON'))).toEqual([]);
+  });
+});
+
+describe('a setup.py over 256 KiB (found by the fuzzer: test/fuzz/crashers/setup-py/b496dff31b1e.py, a dict of 11,229 entries)', () => {
+  it('is not read: E_SETUP_PY_TOO_LARGE on line 1', () => {
+    const text = `from setuptools import setup\nsetup(name="a", classifiers=[${'"x",'.repeat(70_000)}])\n`;
+    const meta = readSetupPy(text);
+    expect(codes(meta)).toEqual(['E_SETUP_PY_TOO_LARGE 1']);
+    expect(meta.issues[0]?.message).toBe(`setup.py is too large to read (${text.length.toLocaleString('en-US')} characters, over the 256 KiB pycrane reads): pycrane found no metadata in it`);
+  });
+  it('is read at 256 KiB', () => {
+    const head = 'from setuptools import setup\nsetup(name="a")\n';
+    expect(readSetupPy(`${head}${'#'.repeat(MAX_SETUP_PY_CHARS - head.length - 1)}\n`).name?.value).toBe('a');
   });
 });

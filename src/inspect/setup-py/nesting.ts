@@ -14,7 +14,7 @@ export const MAX_INVALID_CHARACTERS = 200;
 export interface Unparseable {
   readonly line: number;
   readonly why: string;
-  readonly kind: 'too-deep' | 'not-python';
+  readonly kind: 'too-deep' | 'not-python' | 'too-large';
 }
 
 /** Python 3's tokens are printable ASCII (less `$`, `?`, backtick) and identifier characters; blanks between. */

@@ -54,7 +54,16 @@ const WATCHED = new Set([
  * Reads the metadata a setup.py passes to setup() without running it: literals, and names
  * bound to literals earlier in the file. Never throws; what it cannot read is in `unread`.
  */
+/**
+ * A setup.py longer than this is not read. Real ones are a few KB; a literal of thousands of entries
+ * takes the evaluator most of a second per 300 KB (found by the fuzzer: a dict of 11,229 entries).
+ */
+export const MAX_SETUP_PY_CHARS = 256 * 1024;
+
 export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
+  if (text.length > MAX_SETUP_PY_CHARS) {
+    return notParsed(file, { line: 1, why: `${text.length.toLocaleString('en-US')} characters, over the ${MAX_SETUP_PY_CHARS / 1024} KiB pycrane reads`, kind: 'too-large' });
+  }
   const unparseable = unparseableAt(text);
   if (unparseable) return notParsed(file, unparseable);
   try {
@@ -71,7 +80,10 @@ export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
 }
 
 function notParsed(file: string, { line, why, kind }: Unparseable): SetupMetadata {
-  const [code, what] = kind === 'too-deep' ? ['E_SETUP_PY_TOO_DEEP', 'nests too deeply for Python to parse'] : ['E_SETUP_PY_NOT_PYTHON', 'is not Python source'];
+  const [code, what] =
+    kind === 'too-deep' ? ['E_SETUP_PY_TOO_DEEP', 'nests too deeply for Python to parse']
+    : kind === 'too-large' ? ['E_SETUP_PY_TOO_LARGE', 'is too large to read']
+    : ['E_SETUP_PY_NOT_PYTHON', 'is not Python source'];
   return {
     ...EMPTY,
     issues: [{ code, severity: 'error', message: `${file} ${what} (${why}): pycrane found no metadata in it`, source: { file, line } }],
