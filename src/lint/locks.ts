@@ -23,16 +23,16 @@ const chainTables = new WeakMap<readonly InstructionNode[], { index: Map<Instruc
 export class Before {
   constructor(
     private readonly chain: readonly InstructionNode[],
+    private readonly first: Map<string, number>,
     private readonly end: number,
   ) {}
 
   private firstIndex(key: string, p: (n: InstructionNode) => boolean): number {
-    const tables = chainTables.get(this.chain) as { first: Map<string, number> };
-    let first = tables.first.get(key);
+    let first = this.first.get(key);
     if (first === undefined) {
       first = this.chain.findIndex(p);
       if (first < 0) first = Infinity;
-      tables.first.set(key, first);
+      this.first.set(key, first);
     }
     return first;
   }
@@ -57,7 +57,7 @@ export function instructionsBefore(model: DockerfileModel, stage: Stage, node: I
     tables = { index: new Map(chain.map((n, i) => [n, i])), first: new Map() };
     chainTables.set(chain, tables);
   }
-  return new Before(chain, tables.index.get(node) ?? chain.length);
+  return new Before(chain, tables.first, tables.index.get(node) ?? chain.length);
 }
 
 /** Did the stage (or its FROM chain) get the lock into the image, or bind-mount it, before `node`? Unknowable cases count as yes. */
