@@ -74,5 +74,10 @@ describe('parseRequirement reads what the earlier regular expression read, in li
     expect(parseRequirement('foo @ https://x/y junk')).toMatchObject({ url: undefined, constraint: '@ https://x/y junk' });
     expect(parseRequirement('foo (>=1) ;  os_name == "nt" ')).toMatchObject({ constraint: '>=1', markers: 'os_name == "nt"' });
     expect(parseRequirement('foo (>=1) x')).toMatchObject({ constraint: '(>=1) x' });
+    // The URL's run of non-space characters holds a `;` and junk follows the run: the regex backtracked
+    // to end the URL at the last `;` (found by the property test in CI, seed -498305074).
+    expect(parseRequirement('a@a;\ta')).toMatchObject({ url: 'a', constraint: undefined, markers: 'a' });
+    expect(parseRequirement('pkg @ https://x/y;os_name=="nt" and x')).toMatchObject({ url: 'https://x/y', markers: 'os_name=="nt" and x' });
+    expect(parseRequirement('pkg @ ;x y')).toMatchObject({ url: undefined, constraint: '@', markers: 'x y' });
   });
 });

@@ -22,6 +22,21 @@ function markersAfter(rest: string): { markers: string | undefined } | undefined
 }
 
 /**
+ * `https://x/y ; markers` after the `@`: the URL is the run of non-space characters if only
+ * white space or `; markers` follows it; else, when the run holds a `;` (`x;os_name=="nt" junk`), it
+ * ends at the last one and the markers start there. Neither: not a URL requirement.
+ */
+function urlAndMarkers(text: string): [string | undefined, string | undefined] {
+  const run = /^\S+/.exec(text)?.[0];
+  if (run === undefined) return [undefined, undefined];
+  const after = markersAfter(text.slice(run.length));
+  if (after) return [run, after.markers];
+  const semicolon = run.lastIndexOf(';');
+  if (semicolon < 1) return [undefined, undefined];
+  return [run.slice(0, semicolon), text.slice(semicolon + 1).trim() || undefined];
+}
+
+/**
  * A PEP 508 requirement string (`click (>=8.1,<9)`, `rich[jupyter]>=13 ; python_version < "3.12"`).
  * Read by a left-to-right scan, linear in the text (a single regular expression backtracked
  * cubically on long runs of white space, found by the fuzzer in a 200 KB pdm.lock).
@@ -44,11 +59,8 @@ export function parseRequirement(text: string): Requirement | undefined {
   let url: string | undefined;
   let spec: string | undefined;
   let markers: string | undefined;
-  if (rest.startsWith('@')) {
-    const link = /^\S+/.exec(rest.slice(1).trimStart())?.[0];
-    const after = link === undefined ? undefined : markersAfter(rest.slice(1).trimStart().slice(link.length));
-    if (link !== undefined && after) [url, markers] = [link, after.markers];
-  } else if (rest.startsWith('(')) {
+  if (rest.startsWith('@')) [url, markers] = urlAndMarkers(rest.slice(1).trimStart());
+  else if (rest.startsWith('(')) {
     const end = rest.indexOf(')');
     const after = end < 0 ? undefined : markersAfter(rest.slice(end + 1));
     if (after) [spec, markers] = [rest.slice(1, end).trim(), after.markers];
