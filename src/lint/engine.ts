@@ -5,7 +5,7 @@ import { MAX_EXPANSION } from '../dockerfile/expand.js';
 import { MAX_STAGE_CHAIN } from './commands.js';
 import type { Range } from '../dockerfile/text.js';
 import { type CheckConfig, defaultCheckConfig, effectiveSeverity } from './config.js';
-import { parseIgnoreFile, parseJsoncFile, parseYamlFile, type IgnoreFile, type TreeFile } from './files.js';
+import { MAX_IGNORE_FILE_CHARS, parseIgnoreFile, parseJsoncFile, parseYamlFile, type IgnoreFile, type TreeFile } from './files.js';
 import { formatMessage, type DockerfileVisitors, type FileVisitors, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 import { checkIncomplete } from './rules/check-incomplete.js';
 import { allRules } from './rules/index.js';
@@ -69,10 +69,16 @@ export function lint(input: LintInput, config: CheckConfig = defaultCheckConfig,
   const devcontainer: TreeFile | undefined = input.devcontainer
     ? guarded('the devcontainer.json parser', input.devcontainer.path, () => parseJsoncFile(input.devcontainer as TextFile))
     : undefined;
+  // A .dockerignore too large to read is as good as unknown: its rules skip it, and PC191 says why.
+  const ignoreTooLarge = input.dockerignore && input.dockerignore.text.length > MAX_IGNORE_FILE_CHARS ? input.dockerignore : undefined;
   const dockerignore: IgnoreFile | null | undefined =
-    input.dockerignore === undefined ? undefined
+    input.dockerignore === undefined || ignoreTooLarge ? undefined
     : input.dockerignore === null ? null
     : guarded('the .dockerignore parser', input.dockerignore.path, () => parseIgnoreFile(input.dockerignore as TextFile));
+  if (ignoreTooLarge && incompleteSeverity !== 'off') {
+    const data = { chars: ignoreTooLarge.text.length.toLocaleString('en-US'), limit: MAX_IGNORE_FILE_CHARS / 1024 };
+    push(checkIncomplete, incompleteSeverity, 'ignoreTooLarge', data, ignoreTooLarge.path, ZERO);
+  }
   const paths = {
     ...(input.dockerfile ? { dockerfile: input.dockerfile.path } : {}),
     ...(input.compose ? { compose: input.compose.path } : {}),

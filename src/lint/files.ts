@@ -156,6 +156,12 @@ export function parseJsoncFile(file: TextFile): TreeFile {
   return treeFile(file, stripJsonc(file.text).replace(/\t/g, ' '));
 }
 
+/**
+ * A .dockerignore longer than this is not read (real ones are a few KB). Matching is linear, and repeated
+ * patterns count once, but 60,000 distinct patterns against one path is still work per path.
+ */
+export const MAX_IGNORE_FILE_CHARS = 512 * 1024;
+
 export function parseIgnoreFile(file: TextFile): IgnoreFile {
   const index = new LineIndex(file.text);
   const entries: IgnoreEntry[] = [];

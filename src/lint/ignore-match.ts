@@ -35,6 +35,8 @@ type Step =
  */
 export interface PathPattern {
   matches(path: string): boolean;
+  /** Whether the pattern matches `path` or one of its parent folders (`a` or `a/b` of `a/b/c`), in one pass. */
+  matchesPathOrParent(path: string): boolean;
 }
 
 const notSlash = (c: string) => c !== '/';
@@ -54,8 +56,25 @@ export function compilePattern(pattern: string): PathPattern | undefined {
     steps.push({ kind: 'split', a: at + 1, b: at + 2 });
     steps.push({ kind: 'char', test, next: at });
   };
+  // Literal characters the path must hold whatever the wildcards match: those before the first wildcard
+  // start it, and the longest run of them is in it. Checked first, they turn most patterns down in O(1).
+  let prefix = '';
+  let onlyLiterals = true;
+  let literalRun = '';
+  let longestRun = '';
+  const literal = (lit: string) => {
+    char((x) => x === lit);
+    literalRun += lit;
+    if (onlyLiterals) prefix += lit;
+  };
+  const endOfLiterals = () => {
+    onlyLiterals = false;
+    if (literalRun.length > longestRun.length) longestRun = literalRun;
+    literalRun = '';
+  };
   for (let i = 0; i < p.length; i++) {
     const c = p[i] as string;
+    if (c === '*' || c === '?' || c === '[') endOfLiterals();
     if (c === '*') {
       if (p[i + 1] === '*') {
         i++;
@@ -72,8 +91,7 @@ export function compilePattern(pattern: string): PathPattern | undefined {
     } else if (c === '?') char(notSlash);
     else if (c === '\\' && i + 1 < p.length) {
       i++;
-      const lit = p[i] as string;
-      char((x) => x === lit);
+      literal(p[i] as string);
     } else if (c === '[') {
       const close = p.indexOf(']', i + 1);
       if (close === -1) return undefined;
@@ -81,9 +99,14 @@ export function compilePattern(pattern: string): PathPattern | undefined {
       if (!test) return undefined;
       char(test);
       i = close;
-    } else char((x) => x === c);
+    } else literal(c);
   }
-  return { matches: (path) => run(steps, path) };
+  endOfLiterals();
+  const mayMatch = (path: string) => path.startsWith(prefix) && path.includes(longestRun);
+  return {
+    matches: (path) => mayMatch(path) && run(steps, path, false),
+    matchesPathOrParent: (path) => mayMatch(path) && run(steps, path, true),
+  };
 }
 
 /** `[a-z]`, `[!abc]`, `[\]]`: a test for one character, undefined when malformed. */
@@ -107,35 +130,57 @@ function classTest(body: string): ((c: string) => boolean) | undefined {
   return (c) => c !== '/' && ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
 
-/** Runs the NFA over the whole path: each character advances every live step at once. */
-function run(steps: readonly Step[], path: string): boolean {
+/**
+ * The buffers every run shares (runs never nest): a run allocates nothing, so 60,000 patterns against a
+ * path make no garbage. `seen[s] === generation` marks step s as already in the list being built.
+ */
+const shared = { seen: new Uint32Array(64), generation: 0, current: [] as number[], next: [] as number[], stack: [] as number[] };
+
+function nextGeneration(): void {
+  if (++shared.generation === 0xffffffff) {
+    shared.seen.fill(0);
+    shared.generation = 1;
+  }
+}
+
+/** Adds `start` and every step reachable from it without consuming a character. */
+function addStep(steps: readonly Step[], list: number[], start: number): void {
+  const { seen, generation, stack } = shared;
+  stack.push(start);
+  while (stack.length > 0) {
+    const s = stack.pop() as number;
+    if (seen[s] === generation) continue;
+    seen[s] = generation;
+    const step = steps[s];
+    if (step?.kind === 'split') stack.push(step.b, step.a);
+    else list.push(s);
+  }
+}
+
+/**
+ * Runs the steps over the path: each character advances every live step at once. With `orParent`, also
+ * true when the steps accept right before a `/`, which is where a parent folder of the path ends.
+ */
+function run(steps: readonly Step[], path: string, orParent: boolean): boolean {
   const accept = steps.length;
-  const seen = new Uint32Array(steps.length + 1);
-  let generation = 0;
-  const add = (list: number[], start: number) => {
-    const stack = [start];
-    while (stack.length > 0) {
-      const s = stack.pop() as number;
-      if (seen[s] === generation) continue;
-      seen[s] = generation;
-      const step = steps[s];
-      if (step?.kind === 'split') stack.push(step.b, step.a);
-      else list.push(s);
-    }
-  };
-  generation++;
-  let current: number[] = [];
-  add(current, 0);
+  if (shared.seen.length <= accept) shared.seen = new Uint32Array(2 * (accept + 1));
+  let { current, next } = shared;
+  nextGeneration();
+  current.length = 0;
+  addStep(steps, current, 0);
   for (let i = 0; i < path.length; i++) {
     const c = path[i] as string;
-    generation++;
-    const next: number[] = [];
+    if (orParent && c === '/' && current.includes(accept)) return true;
+    nextGeneration();
+    next.length = 0;
     for (const s of current) {
       const step = steps[s];
-      if (step?.kind === 'char' && step.test(c)) add(next, step.next);
+      if (step?.kind === 'char' && step.test(c)) addStep(steps, next, step.next);
     }
     if (next.length === 0) return false;
+    const done = current;
     current = next;
+    next = done;
   }
   return current.includes(accept);
 }
@@ -146,29 +191,54 @@ export interface IgnoreDecision {
   readonly entry: IgnoreEntry | undefined;
 }
 
-const compiled = new WeakMap<IgnoreEntry, PathPattern | null>();
+interface Candidate {
+  readonly entry: IgnoreEntry;
+  readonly pattern: PathPattern;
+}
 
-function patternOf(e: IgnoreEntry): PathPattern | undefined {
-  let r = compiled.get(e);
-  if (r === undefined) {
-    r = compilePattern(e.pattern) ?? null;
-    compiled.set(e, r);
+/**
+ * A file's patterns as isIgnored reads them: each distinct pattern compiled once, and of the entries
+ * that repeat one (same pattern, same `!`) only the last, in file order. The last matching entry
+ * decides, and a repeated entry matches exactly where its last repeat does, so the others never decide.
+ */
+const candidatesOf = new WeakMap<IgnoreFile, readonly Candidate[]>();
+
+function candidates(file: IgnoreFile): readonly Candidate[] {
+  const known = candidatesOf.get(file);
+  if (known) return known;
+  const compiled = new Map<string, PathPattern | null>();
+  const last = new Map<string, IgnoreEntry>();
+  for (const e of file.entries) {
+    if (e.pattern === '') continue;
+    const key = `${e.negated ? '!' : ' '}${e.pattern}`;
+    last.delete(key);
+    last.set(key, e);
   }
-  return r ?? undefined;
+  const list: Candidate[] = [];
+  // A Map keeps the order of insertion, and each key was last inserted at its last repeat.
+  for (const entry of last.values()) {
+    let pattern = compiled.get(entry.pattern);
+    if (pattern === undefined) compiled.set(entry.pattern, (pattern = compilePattern(entry.pattern) ?? null));
+    if (pattern) list.push({ entry, pattern });
+  }
+  candidatesOf.set(file, list);
+  return list;
 }
 
 /** Whether `path` (relative to the context, `/`-separated) is left out of the build context. */
 export function isIgnored(file: IgnoreFile, path: string): IgnoreDecision {
-  const parts = path.split('/').filter((x) => x !== '');
-  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-  let decision: IgnoreDecision = { excluded: false, entry: undefined };
-  for (const e of file.entries) {
-    if (e.pattern === '') continue;
-    const compiledPattern = patternOf(e);
-    if (!compiledPattern) continue;
-    if (prefixes.some((p) => compiledPattern.matches(p))) decision = { excluded: !e.negated, entry: e };
+  const normalised = path
+    .split('/')
+    .filter((x) => x !== '')
+    .join('/');
+  if (normalised === '') return { excluded: false, entry: undefined };
+  const list = candidates(file);
+  // The last matching pattern wins: read from the end and stop at the first match.
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i] as Candidate;
+    if (c.pattern.matchesPathOrParent(normalised)) return { excluded: !c.entry.negated, entry: c.entry };
   }
-  return decision;
+  return { excluded: false, entry: undefined };
 }
 
 /** Instructions that send the whole build context into the image: `COPY . x`, `ADD ./ x`, `COPY * x`. */

@@ -13,6 +13,7 @@ ruleTester(checkIncomplete, {
     { name: 'a value that doubles a few times', code: doubling(8) },
     { name: '64 KiB exactly (A12 is 16·2^12)', code: doubling(12) },
     { name: 'a FROM chain of 128 stages', code: chain(128) },
+    { name: 'a .dockerignore of 512 KiB exactly', code: 'FROM python:3.12-slim\nCOPY . .\n', files: { dockerignore: `${'#'.repeat(512 * 1024 - 6)}\n.venv` } },
     'FROM python:3.12-slim\nENV A=${B:-${C:-x}}\n',
   ],
   invalid: [
@@ -25,6 +26,12 @@ ruleTester(checkIncomplete, {
       name: '40 doublings from one character (2^40 characters without the cap)',
       code: `FROM python:3.12-slim\nARG B0=x\n${Array.from({ length: 40 }, (_, i) => `ARG B${i + 1}=$B${i}$B${i}`).join('\n')}\n`,
       errors: [{ messageId: 'tooLong', line: 19, column: 9, endLine: 19, endColumn: 17 }],
+    },
+    {
+      name: 'a .dockerignore over 512 KiB: not read, said once on its line 1',
+      code: 'FROM python:3.12-slim\nCOPY . .\n',
+      files: { dockerignore: `${'**/*.py[cod]\n'.repeat(45_000)}.venv\n` },
+      errors: [{ messageId: 'ignoreTooLarge', line: 1, column: 1, endLine: 1, endColumn: 1, file: '.dockerignore' }],
     },
     {
       name: 'the first stage past 128 in one FROM chain',
