@@ -105,16 +105,16 @@ describe('instructions', () => {
     ]);
   });
 
-  it('finds stages by name among 30,000 (a name lookup per FROM and COPY --from: once quadratic, found by the fuzzer)', () => {
-    const stages = Array.from({ length: 30_000 }, (_, i) => `FROM a AS s${i}\n`).join('');
-    const m = parseDockerfile(`${stages}FROM s0 AS s1\nCOPY --from=s29999 /x /x\nFROM S1\n`);
-    expect(m.stages).toHaveLength(30_002);
+  it('finds stages by name among 14,000 (a name lookup per FROM and COPY --from: once quadratic, found by the fuzzer)', () => {
+    const stages = Array.from({ length: 14_000 }, (_, i) => `FROM a AS s${i}\n`).join('');
+    const m = parseDockerfile(`${stages}FROM s0 AS s1\nCOPY --from=s13999 /x /x\nFROM S1\n`);
+    expect(m.stages).toHaveLength(14_002);
     expect(m.problems.map((p) => p.message)).toEqual(['duplicate stage name "s1"']);
     // The first stage of a name wins; the duplicate is reported above.
-    expect(m.stages[30_000]?.baseStage).toBe(0);
-    expect(m.stages[30_001]?.baseStage).toBe(1);
-    const copy = m.stages[30_000]?.instructions.find((n) => n.kind === 'copy');
-    expect(copy?.kind === 'copy' && copy.fromRef).toEqual({ kind: 'stage', index: 29_999 });
+    expect(m.stages[14_000]?.baseStage).toBe(0);
+    expect(m.stages[14_001]?.baseStage).toBe(1);
+    const copy = m.stages[14_000]?.instructions.find((n) => n.kind === 'copy');
+    expect(copy?.kind === 'copy' && copy.fromRef).toEqual({ kind: 'stage', index: 13_999 });
   });
 
   it('COPY destinations resolve against WORKDIR and ARGs', () => {
@@ -189,17 +189,17 @@ describe('a Dockerfile over the size pycrane reads', () => {
     const m = parseDockerfile(text);
     expect(m.instructions).toEqual([]);
     expect(m.stages).toEqual([]);
-    expect(m.problems).toEqual([{ message: `the Dockerfile has ${text.length.toLocaleString('en-US')} characters, over the 512 KiB pycrane reads: not parsed, so no rule checked it`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }]);
+    expect(m.problems).toEqual([{ message: `the Dockerfile has ${text.length.toLocaleString('en-US')} characters, over the 256 KiB pycrane reads: not parsed, so no rule checked it`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }]);
   });
   it('is parsed at the limit', () => {
     const text = `FROM python:3.13-slim\n# ${'x'.repeat(MAX_DOCKERFILE_CHARS - 25)}\n`;
     expect(text.length).toBe(MAX_DOCKERFILE_CHARS);
     expect(parseDockerfile(text).stages).toHaveLength(1);
   });
-  it('with 60,000 flags on one RUN is parsed (dockerfile-ast dropped them one shift() at a time: 7 s; found by the fuzzer)', () => {
-    const m = parseDockerfile(`FROM python:3.13-slim\nRUN ${'--x=1 '.repeat(60_000)}pip install -r requirements.txt\n`);
+  it('with 40,000 flags on one RUN is parsed (dockerfile-ast dropped them one shift() at a time, quadratic: 7 s for 60,000; found by the fuzzer)', () => {
+    const m = parseDockerfile(`FROM python:3.13-slim\nRUN ${'--x=1 '.repeat(40_000)}pip install -r requirements.txt\n`);
     const run = m.instructions[1];
-    expect(run?.kind === 'run' && run.flags.length).toBe(60_000);
+    expect(run?.kind === 'run' && run.flags.length).toBe(40_000);
     expect(run?.kind === 'run' && run.script.commands[0]?.name).toBe('pip');
   });
 });

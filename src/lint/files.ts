@@ -58,7 +58,7 @@ function unparsed(file: TextFile, index: LineIndex, message: string, offset: num
 }
 
 /** A compose file or devcontainer.json longer than this is not parsed (real ones are a few KB; see MAX_DOCKERFILE_CHARS). */
-export const MAX_TREE_FILE_CHARS = 512 * 1024;
+export const MAX_TREE_FILE_CHARS = 256 * 1024;
 
 function treeFile(file: TextFile, parsedText: string): TreeFile {
   const index = new LineIndex(file.text);
@@ -160,7 +160,7 @@ export function parseJsoncFile(file: TextFile): TreeFile {
  * A .dockerignore longer than this is not read (real ones are a few KB). Matching is linear, and repeated
  * patterns count once, but 60,000 distinct patterns against one path is still work per path.
  */
-export const MAX_IGNORE_FILE_CHARS = 512 * 1024;
+export const MAX_IGNORE_FILE_CHARS = 256 * 1024;
 
 export function parseIgnoreFile(file: TextFile): IgnoreFile {
   const index = new LineIndex(file.text);

@@ -28,9 +28,9 @@ describe('dockerfileSuppressions', () => {
     expect(inDockerfile(text)).toEqual({ global: ['PC602'], spans: [{ from: 4, to: 6, rules: ['PC603'] }] });
     expect(inDockerfile('FROM a\nRUN x && \\\n  y\n# pycrane ignore=PC1\nRUN z\n')).toEqual({ global: [], spans: [{ from: 4, to: 4, rules: ['PC1'] }] });
   });
-  it('reads 17,000 pragmas, each before an instruction, in one sweep', () => {
-    const s = dockerfileSuppressions(parseDockerfile(`FROM python:3.12\n${'# pycrane ignore=PC101\nRUN a\n'.repeat(17_000)}`));
-    expect(s.spans).toHaveLength(17_000);
-    expect(s.spans[16_999]).toEqual({ from: 34_000, to: 34_000, rules: new Set(['PC101']) });
+  it('reads 8,500 pragmas, each before an instruction, in one sweep', () => {
+    const s = dockerfileSuppressions(parseDockerfile(`FROM python:3.12\n${'# pycrane ignore=PC101\nRUN a\n'.repeat(8_500)}`));
+    expect(s.spans).toHaveLength(8_500);
+    expect(s.spans[8_499]).toEqual({ from: 17_000, to: 17_000, rules: new Set(['PC101']) });
   });
 });

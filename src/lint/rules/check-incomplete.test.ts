@@ -1,4 +1,5 @@
 import { ruleTester } from '../testing/rule-tester.js';
+import { MAX_IGNORE_FILE_CHARS } from '../files.js';
 import { checkIncomplete } from './check-incomplete.js';
 
 /** `ARG A=<16 x>`, then `ARG A1=$A$A`, `ARG A2=$A1$A1`, ...: A<n> is 16·2^n characters long. */
@@ -13,7 +14,7 @@ ruleTester(checkIncomplete, {
     { name: 'a value that doubles a few times', code: doubling(8) },
     { name: '64 KiB exactly (A12 is 16·2^12)', code: doubling(12) },
     { name: 'a FROM chain of 128 stages', code: chain(128) },
-    { name: 'a .dockerignore of 512 KiB exactly', code: 'FROM python:3.12-slim\nCOPY . .\n', files: { dockerignore: `${'#'.repeat(512 * 1024 - 6)}\n.venv` } },
+    { name: 'a .dockerignore of 256 KiB exactly', code: 'FROM python:3.12-slim\nCOPY . .\n', files: { dockerignore: `${'#'.repeat(MAX_IGNORE_FILE_CHARS - 6)}\n.venv` } },
     'FROM python:3.12-slim\nENV A=${B:-${C:-x}}\n',
   ],
   invalid: [
@@ -28,9 +29,9 @@ ruleTester(checkIncomplete, {
       errors: [{ messageId: 'tooLong', line: 19, column: 9, endLine: 19, endColumn: 17 }],
     },
     {
-      name: 'a .dockerignore over 512 KiB: not read, said once on its line 1',
+      name: 'a .dockerignore over 256 KiB: not read, said once on its line 1',
       code: 'FROM python:3.12-slim\nCOPY . .\n',
-      files: { dockerignore: `${'**/*.py[cod]\n'.repeat(45_000)}.venv\n` },
+      files: { dockerignore: `${'**/*.py[cod]\n'.repeat(22_000)}.venv\n` },
       errors: [{ messageId: 'ignoreTooLarge', line: 1, column: 1, endLine: 1, endColumn: 1, file: '.dockerignore' }],
     },
     {

@@ -12,7 +12,7 @@ export const checkIncomplete = defineRule({
   defaultSeverity: 'warning',
   docs: {
     summary: 'Part of the check could not run on this input, so findings may be missing.',
-    why: 'pycrane bounds the work it does on any input: a variable whose expansion would grow past 64 KiB (`ARG B=$A$A`, `ARG C=$B$B`, ... doubles at every line) is kept as written, so the rules that need its value skip it. Rules follow the FROM chain of a stage (`FROM a AS b`, `FROM b AS c`, ...) up to 128 stages deep. A .dockerignore over 512 KiB is not read (real ones are a few KB), so the rules about it skip it. A parser or rule that stops on an input it was not written for is reported here with the error, and every other rule still runs. Either way the result is incomplete: simplify the input, or report the input to pycrane when it is an ordinary file.',
+    why: 'pycrane bounds the work it does on any input: a variable whose expansion would grow past 64 KiB (`ARG B=$A$A`, `ARG C=$B$B`, ... doubles at every line) is kept as written, so the rules that need its value skip it. Rules follow the FROM chain of a stage (`FROM a AS b`, `FROM b AS c`, ...) up to 128 stages deep. A .dockerignore over 256 KiB is not read (real ones are a few KB), so the rules about it skip it. A parser or rule that stops on an input it was not written for is reported here with the error, and every other rule still runs. Either way the result is incomplete: simplify the input, or report the input to pycrane when it is an ordinary file.',
     bad: {
       code: `FROM python:3.12-slim\nARG A=xxxxxxxxxxxxxxxx\n${Array.from({ length: 14 }, (_, i) => `ARG A${i + 1}=$A${i === 0 ? '' : i}$A${i === 0 ? '' : i}`).join('\n')}\n`,
     },

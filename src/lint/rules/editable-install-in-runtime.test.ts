@@ -19,8 +19,8 @@ ruleTester(editableInstallInRuntime, {
   ],
   invalid: [
     {
-      name: 'pip -e of a folder named with 200,000 [ or / and a last letter',
-      code: `FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nCOPY . /src\nRUN /opt/venv/bin/pip install -e /src${'['.repeat(200_000)} -e /src${'/'.repeat(200_000)}x\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\nCOPY --from=b /src /src\n`,
+      name: 'pip -e of a folder named with 120,000 [ or / and a last letter',
+      code: `FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nCOPY . /src\nRUN /opt/venv/bin/pip install -e /src${'['.repeat(120_000)} -e /src${'/'.repeat(120_000)}x\nFROM python:3.12\nCOPY --from=b /opt/venv /opt/venv\nCOPY --from=b /src /src\n`,
       errors: [{ messageId: 'editable', line: 4, column: 5, endLine: 4, endColumn: 30 }],
     },
     {
