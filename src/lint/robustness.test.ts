@@ -8,7 +8,7 @@ import { MAX_SYNTAX_ERRORS } from './files.js';
 import { formatGithub } from './reporters/github.js';
 import { formatJson } from './reporters/json.js';
 import { formatStylish } from './reporters/stylish.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, type DockerfileRule, type Rule } from './rule.js';
 import { dockerfileSyntax } from './rules/dockerfile-syntax.js';
 import type { Diagnostic, LintInput } from './types.js';
 
@@ -29,27 +29,31 @@ const ids = (input: LintInput, rules?: readonly Rule[]) => lint(input, undefined
 /** Large inputs: generous bounds against hangs, the assertions are on results (never on time). */
 const LARGE = 60_000;
 
+/** A Dockerfile rule made for a test: PC199 with one message `m`. */
+const testRule = (name: string, message: string, create: DockerfileRule<'m'>['create']) =>
+  defineRule<'m'>({
+    id: 'PC199',
+    name,
+    kind: 'dockerfile',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    docs: { summary: 'test', why: 'test', bad: { code: '' }, good: { code: '' } },
+    messages: { m: message },
+    create,
+  });
+
 describe('the engine boundary', () => {
   const throwing = (where: 'create' | 'RUN' | 'done') =>
-    defineRule({
-      id: 'PC199',
-      name: 'throws',
-      kind: 'dockerfile',
-      category: 'correctness',
-      defaultSeverity: 'error',
-      docs: { summary: 'test', why: 'test', bad: { code: '' }, good: { code: '' } },
-      messages: { m: 'never' },
-      create() {
-        if (where === 'create') throw new RangeError('Maximum call stack size exceeded');
-        return {
-          RUN() {
-            if (where === 'RUN') throw new TypeError('x is undefined');
-          },
-          done() {
-            if (where === 'done') throw new Error('boom\nsecond line');
-          },
-        };
-      },
+    testRule('throws', 'never', () => {
+      if (where === 'create') throw new RangeError('Maximum call stack size exceeded');
+      return {
+        RUN() {
+          if (where === 'RUN') throw new TypeError('x is undefined');
+        },
+        done() {
+          if (where === 'done') throw new Error('boom\nsecond line');
+        },
+      };
     });
   it.each(['create', 'RUN', 'done'] as const)('turns a rule that throws in %s into one PC191 finding; the other rules run', (where) => {
     const result = lint(dockerfile('FROM python:3.12-slim\nRUNN x\nRUN a\nRUN b\n'), undefined, [throwing(where), dockerfileSyntax]);
@@ -120,22 +124,11 @@ describe('inputs that crashed or hung check', () => {
   }, LARGE);
 
   it('200,000 findings from one rule (the issue had 135,000): collected and reported by every reporter', () => {
-    const flood = defineRule({
-      id: 'PC199',
-      name: 'flood',
-      kind: 'dockerfile',
-      category: 'correctness',
-      defaultSeverity: 'warning',
-      docs: { summary: 'test', why: 'test', bad: { code: '' }, good: { code: '' } },
-      messages: { m: 'finding {{n}}' },
-      create(ctx) {
-        return {
-          RUN(node) {
-            for (let n = 0; n < 200_000; n++) ctx.report({ messageId: 'm', range: node.range, data: { n: String(n) } });
-          },
-        };
+    const flood = testRule('flood', 'finding {{n}}', (ctx) => ({
+      RUN(node) {
+        for (let n = 0; n < 200_000; n++) ctx.report({ messageId: 'm', range: node.range, data: { n: String(n) } });
       },
-    });
+    }));
     const text = 'FROM python:3.12-slim\nRUN true\n';
     const ds = lint(dockerfile(text), undefined, [flood]).diagnostics;
     expect(ds).toHaveLength(200_000);
