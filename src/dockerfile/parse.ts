@@ -105,7 +105,6 @@ function unquote(s: string): string {
   return s;
 }
 
-/** Parses a Dockerfile into pycrane's model. Never throws on user input: problems are listed. */
 /**
  * A Dockerfile longer than this is not parsed (one problem on line 1 says so). The largest real ones are
  * tens of KB. At 460 KB the parser took half a second and a whole check of every rule and reporter
@@ -123,6 +122,7 @@ function unparsedDockerfile(text: string, index: LineIndex, message: string): Do
   };
 }
 
+/** Parses a Dockerfile into pycrane's model. Never throws on user input: problems are listed. */
 export function parseDockerfile(text: string, options: ParseOptions = {}): DockerfileModel {
   const index = new LineIndex(text);
   if (text.length > MAX_DOCKERFILE_CHARS) {

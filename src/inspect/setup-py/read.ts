@@ -51,15 +51,15 @@ const WATCHED = new Set([
 ]);
 
 /**
- * Reads the metadata a setup.py passes to setup() without running it: literals, and names
- * bound to literals earlier in the file. Never throws; what it cannot read is in `unread`.
- */
-/**
  * A setup.py longer than this is not read. Real ones are a few KB; a literal of thousands of entries
  * takes the evaluator most of a second per 300 KB (found by the fuzzer: a dict of 11,229 entries).
  */
 export const MAX_SETUP_PY_CHARS = 256 * 1024;
 
+/**
+ * Reads the metadata a setup.py passes to setup() without running it: literals, and names
+ * bound to literals earlier in the file. Never throws; what it cannot read is in `unread`.
+ */
 export function readSetupPy(text: string, file = 'setup.py'): SetupMetadata {
   if (text.length > MAX_SETUP_PY_CHARS) {
     return notParsed(file, { line: 1, why: `${text.length.toLocaleString('en-US')} characters, over the ${MAX_SETUP_PY_CHARS / 1024} KiB pycrane reads`, kind: 'too-large' });
